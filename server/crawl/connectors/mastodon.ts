@@ -149,8 +149,8 @@ export const createMastodonConnector = ({
         const { data, next } = await get(url, z.array(accountSchema), options);
         if (!cursor && data.length === 0) {
           const count = kind === 'followers' ? home.followersCount : home.followsCount;
-          const known =
-            count ?? (kind === 'followers' ? (await resolve(account.id)).followersCount : undefined);
+          const counted = count === undefined ? await resolve(account.id, options) : undefined;
+          const known = count ?? (kind === 'followers' ? counted?.followersCount : counted?.followsCount);
           if ((known ?? 0) > 0) {
             throw new CrawlError('hidden_collection', `crawl/mastodon: ${account.id} shows no ${kind}`, {
               url,
