@@ -1,0 +1,133 @@
+/**
+ * Murmur graph/influence/composite
+ * ================================
+ *
+ * The opinion-leader score: a weighted mean of percentile ranks, scaled to
+ * 0..100. Percentile ranks make components with very different scales
+ * (PageRank near 1e-5, follower counts in millions) comparable and robust to
+ * outliers; ties share the mid-rank. A component that is unknown for an
+ * account (NaN, e.g. audience quality without profiles) is left out of that
+ * account's mean and the remaining weights are renormalized, so every
+ * explanation's contributions add up to the score.
+ */
+import { GraphError } from '../errors.ts';
+
+export type ComponentName =
+  | 'inDegree'
+  | 'platformFollowers'
+  | 'reach'
+  | 'pagerank'
+  | 'authorities'
+  | 'hubs'
+  | 'betweenness'
+  | 'coreness'
+  | 'nicheAffinity'
+  | 'audienceQuality';
+
+export type ScoreWeights = Record<ComponentName, number>;
+
+/**
+ * Defaults favour structural position inside the niche (reach, PageRank,
+ * coreness) and niche concentration over raw popularity; hubs (accounts that
+ * follow good accounts) are shown but not scored.
+ */
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  inDegree: 0.1,
+  platformFollowers: 0.05,
+  reach: 0.15,
+  pagerank: 0.15,
+  authorities: 0.05,
+  hubs: 0,
+  betweenness: 0.1,
+  coreness: 0.15,
+  nicheAffinity: 0.2,
+  audienceQuality: 0.05,
+};
+
+export const COMPONENTS = Object.keys(DEFAULT_WEIGHTS) as ComponentName[];
+
+export function resolveWeights(weights: Partial<Record<string, number>> = {}): ScoreWeights {
+  const resolved = { ...DEFAULT_WEIGHTS };
+  for (const [name, value] of Object.entries(weights)) {
+    if (!(name in DEFAULT_WEIGHTS)) {
+      throw new GraphError('invalid-weight', `murmur/graph/influence/composite: unknown component "${name}" in weights`);
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new GraphError(
+        'invalid-weight',
+        `murmur/graph/influence/composite: weight of "${name}" must be a finite number >= 0, got ${value}`,
+      );
+    }
+    resolved[name as ComponentName] = value;
+  }
+  if (COMPONENTS.every((c) => resolved[c] === 0)) {
+    throw new GraphError('invalid-weight', 'murmur/graph/influence/composite: at least one weight must be > 0');
+  }
+  return resolved;
+}
+
+/**
+ * Mid-rank percentile of every value among the non-NaN values, in 0..1
+ * (1 = strictly above all others). NaN stays NaN.
+ *
+ * @example
+ * percentileRanks(Float64Array.of(3, 1, 2)); // [1, 0, 0.5]
+ */
+export function percentileRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const known: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) known.push(values[i]);
+  const sorted = Float64Array.from(known).sort();
+  const count = sorted.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    if (count === 1) {
+      out[i] = 1;
+      continue;
+    }
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const below = lo;
+    hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    const equal = lo - below;
+    out[i] = (below + (equal - 1) / 2) / (count - 1);
+  }
+  return out;
+}
+
+/** Weighted mean of percentiles, 0..100, skipping unknown components per account. */
+export function compositeScore(
+  percentiles: Record<ComponentName, Float64Array>,
+  weights: ScoreWeights,
+  nodeCount: number,
+): Float64Array {
+  const score = new Float64Array(nodeCount);
+  const active = COMPONENTS.filter((c) => weights[c] > 0);
+  for (let v = 0; v < nodeCount; v++) {
+    let sum = 0;
+    let total = 0;
+    for (const c of active) {
+      const p = percentiles[c][v];
+      if (Number.isNaN(p)) continue;
+      sum += weights[c] * p;
+      total += weights[c];
+    }
+    score[v] = total > 0 ? (100 * sum) / total : 0;
+  }
+  return score;
+}
