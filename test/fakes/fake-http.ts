@@ -1,0 +1,186 @@
+/**
+ * The part the fake Bluesky and Mastodon servers share: a real node:http server on 127.0.0.1
+ * (port 0) with a fixed-window request quota, fault injection and counters. Each platform
+ * supplies its routes and the way it spells rate-limit headers.
+ *
+ *   const server = await startFakeHttp({ rateLimit, faults, clock }, { route, limitHeaders, tooManyBody });
+ *   server.url; server.stats; server.injectFault({ kind: 'unavailable' }); await server.close();
+ *
+ * Faults fire on the `at`-th request (1-based, counted over all requests), or on the next
+ * request whose path contains `path`, `times` times (default once): `unavailable` is a 503 JSON
+ * error, `html` an HTML error page (status 502 unless given), `slow` answers after `delayMs` real
+ * ms, `too_many` a 429 with `Retry-After` (seconds, default 1).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from '../../server/crawl/http/clock.ts';
+
+export type FakeFaultKind = 'unavailable' | 'html' | 'slow' | 'too_many';
+export type FakeFault = {
+  kind: FakeFaultKind;
+  at?: number;
+  path?: string;
+  times?: number;
+  status?: number;
+  delayMs?: number;
+  retryAfterSeconds?: number;
+};
+
+export type FakeRateLimitPolicy = { limit: number; windowMs: number };
+export type QuotaState = { limit: number; remaining: number; resetAt: number; windowMs: number };
+
+export type FakeStats = {
+  requests: number;
+  byPath: Record<string, number>;
+  /** 429 responses sent, injected ones included. */
+  tooManyRequests: number;
+  /** Requests that arrived while the quota's remaining count was already 0. */
+  whileExhausted: number;
+  faultsInjected: number;
+  maxInFlight: number;
+  userAgents: Set<string>;
+};
+
+export type FakeServerOptions = {
+  clock?: Clock;
+  /** null or absent: no quota and no rate-limit headers. */
+  rateLimit?: FakeRateLimitPolicy | null;
+  faults?: FakeFault[];
+};
+
+export type FakeRequest = { path: string; query: URLSearchParams; baseUrl: string };
+export type FakeResponse = { status: number; body: unknown; headers?: Record<string, string> };
+
+export type FakePlatform = {
+  route(request: FakeRequest): FakeResponse;
+  limitHeaders(quota: QuotaState): Record<string, string>;
+  tooManyBody: unknown;
+};
+
+export type FakeServer = {
+  url: string;
+  stats: FakeStats;
+  injectFault(fault: FakeFault): void;
+  close(): Promise<void>;
+};
+
+const HTML_PAGE =
+  '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
+
+export const startFakeHttp = async (
+  options: FakeServerOptions,
+  platform: FakePlatform,
+): Promise<FakeServer> => {
+  const clock = options.clock ?? systemClock;
+  const faults: FakeFault[] = (options.faults ?? []).map((f) => ({ ...f }));
+  const stats: FakeStats = {
+    requests: 0,
+    byPath: {},
+    tooManyRequests: 0,
+    whileExhausted: 0,
+    faultsInjected: 0,
+    maxInFlight: 0,
+    userAgents: new Set(),
+  };
+  const policy = options.rateLimit ?? null;
+  let quota: QuotaState | null = null;
+  let inFlight = 0;
+  const timers = new Set<NodeJS.Timeout>();
+
+  const takeQuota = (): { allowed: boolean; quota: QuotaState | null } => {
+    if (!policy) return { allowed: true, quota: null };
+    const now = clock.now();
+    if (!quota || now >= quota.resetAt) {
+      quota = {
+        limit: policy.limit,
+        remaining: policy.limit,
+        resetAt: now + policy.windowMs,
+        windowMs: policy.windowMs,
+      };
+    }
+    if (quota.remaining <= 0) return { allowed: false, quota };
+    quota.remaining -= 1;
+    return { allowed: true, quota };
+  };
+
+  const takeFault = (path: string): FakeFault | undefined => {
+    const index = faults.findIndex((f) =>
+      f.at !== undefined ? f.at === stats.requests : path.includes(f.path ?? ''),
+    );
+    if (index < 0) return undefined;
+    const fault = faults[index]!;
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) faults.splice(index, 1);
+    stats.faultsInjected += 1;
+    return fault;
+  };
+
+  const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string>) => {
+    res.writeHead(status, headers);
+    res.end(body);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, baseUrl: string) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    stats.requests += 1;
+    stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
+    stats.userAgents.add(req.headers['user-agent'] ?? '');
+    const taken = takeQuota();
+    const limitHeaders = taken.quota ? platform.limitHeaders(taken.quota) : {};
+    const json = { 'content-type': 'application/json; charset=utf-8', ...limitHeaders };
+    const tooMany = (seconds: number) => {
+      stats.tooManyRequests += 1;
+      send(res, 429, JSON.stringify(platform.tooManyBody), { ...json, 'retry-after': String(seconds) });
+    };
+    if (!taken.allowed) {
+      stats.whileExhausted += 1;
+      return tooMany(Math.max(1, Math.ceil((taken.quota!.resetAt - clock.now()) / 1000)));
+    }
+    const fault = takeFault(url.pathname);
+    if (fault?.kind === 'too_many') return tooMany(fault.retryAfterSeconds ?? 1);
+    if (fault?.kind === 'unavailable') {
+      return send(res, fault.status ?? 503, JSON.stringify({ error: 'ServiceUnavailable' }), json);
+    }
+    if (fault?.kind === 'html') {
+      return send(res, fault.status ?? 502, HTML_PAGE, { 'content-type': 'text/html', ...limitHeaders });
+    }
+    const response = platform.route({ path: url.pathname, query: url.searchParams, baseUrl });
+    const reply = () =>
+      send(res, response.status, JSON.stringify(response.body), { ...json, ...response.headers });
+    if (fault?.kind !== 'slow') return reply();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!res.destroyed) reply();
+    }, fault.delayMs ?? 2000);
+    timers.add(timer);
+  };
+
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
+    try {
+      handle(req, res, baseUrl);
+    } catch (error) {
+      send(res, 500, JSON.stringify({ error: 'InternalServerError', message: String(error) }), {
+        'content-type': 'application/json',
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    stats,
+    injectFault: (fault) => faults.push({ ...fault }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

@@ -1,0 +1,19 @@
+/**
+ * A clock that runs `speed` times faster than real time, shared by a fake server and the client
+ * under test, so a 3000-per-5-minutes policy plays out in seconds with real unix-second headers.
+ *
+ *   const clock = createScaledClock({ speed: 100 });   // 1 real ms = 100 clock ms
+ *   startFakeBluesky({ clock, rateLimit: { limit: 3000, windowMs: 300_000 } });
+ *   createFetcher({ clock });
+ */
+import { type Clock, sleepReal } from '../../server/crawl/http/clock.ts';
+
+export type ScaledClockOptions = { speed: number; start?: number };
+
+export const createScaledClock = ({ speed, start = Date.now() }: ScaledClockOptions): Clock => {
+  const realStart = performance.now();
+  return {
+    now: () => start + (performance.now() - realStart) * speed,
+    sleep: (ms, signal) => sleepReal(ms / speed, signal),
+  };
+};
