@@ -51,7 +51,8 @@ export const createRateLimiter = ({
   resetMarginMs = 50,
 }: RateLimiterOptions): RateLimiter => {
   const hosts = new Map<string, HostLimitState>();
-  const lastSent = new Map<string, number>();
+  /** The pacing slot each host's last request took; slots, not send times, keep the average rate. */
+  const lastSlot = new Map<string, number>();
   const wakeups = new Map<string, Set<() => void>>();
 
   const stateOf = (host: string): HostLimitState => {
@@ -85,8 +86,11 @@ export const createRateLimiter = ({
     if (state.resetAt === undefined) return state.inFlight > 0 ? Number.POSITIVE_INFINITY : 0;
     if (state.remaining <= 0) return state.resetAt + resetMarginMs - now;
     const interval = Math.max(0, state.resetAt - now) / state.remaining;
-    const slot = (lastSent.get(host) ?? Number.NEGATIVE_INFINITY) + interval;
-    return Math.max(0, slot - now);
+    // A late timer may leave a slot behind; catching up is fine, banking more than one is not.
+    const slot = Math.max((lastSlot.get(host) ?? Number.NEGATIVE_INFINITY) + interval, now - interval);
+    if (slot > now) return slot - now;
+    lastSlot.set(host, slot);
+    return 0;
   };
 
   /** Resolves on the next release/observe for `host`, or after `timeoutMs` of clock time. */
@@ -127,7 +131,6 @@ export const createRateLimiter = ({
         if (delay <= 0) {
           state.inFlight += 1;
           if (state.remaining !== undefined) state.remaining -= 1;
-          lastSent.set(host, now);
           return now - started;
         }
         if (delay === Number.POSITIVE_INFINITY) await waitForRelease(host, signal);
