@@ -6,8 +6,8 @@
  *   it.skipIf(!edges)('…', …)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const DATASETS_DIR = resolve(
   process.env.MURMUR_DATASETS_DIR ??

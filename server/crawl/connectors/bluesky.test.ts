@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeBluesky, startFakeBluesky } from '../../../test/fakes/bluesky-server.ts';
-import { buildFakeGraph, searchFakeAccounts } from '../../../test/fakes/fake-graph.ts';
 import { missingDatasetMessage, readDatasetEdges } from '../../../test/fakes/datasets.ts';
+import { buildFakeGraph, searchFakeAccounts } from '../../../test/fakes/fake-graph.ts';
 import { isCrawlError } from '../http/crawl.errors.ts';
 import { createFetcher } from '../http/fetcher.ts';
 import { createBlueskyConnector } from './bluesky.ts';
