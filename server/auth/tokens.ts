@@ -1,0 +1,11 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/** A random bearer secret with a readable prefix, e.g. "mms_…" for sessions, "mmk_…" for API keys. */
+export function newToken(prefix: 'mms' | 'mmk'): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Keyed hash stored instead of the token: a leaked table does not let anyone sign in. */
+export function hashToken(secret: string, token: string): string {
+  return createHmac('sha256', secret).update(token).digest('base64url');
+}

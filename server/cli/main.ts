@@ -1,0 +1,110 @@
+/** The `murmur` command. Returns an exit code; prints clear messages, never stack traces for user errors. */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openConfiguredDatabase } from '../db/open.ts';
+import { startServer, stopOnSignals } from '../main.ts';
+import { buildWeb, webBuildIsStale } from './build-web.ts';
+import { createUserFromCli } from './user-create.ts';
+
+const usage = `Usage: murmur <command> [options]
+
+Commands:
+  serve [--build-if-needed]     Start the web app and API (PORT, HOST, DATABASE_URL, DATA_DIR)
+  migrate                       Apply database migrations and exit
+  user create --email E --password-stdin [--name N] [--workspace NAME] [--role ROLE]
+                                Create a user, reading the password from standard input
+  help                          Show this text
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(rest);
+      case 'migrate':
+        return await migrateCommand();
+      case 'user':
+        return await userCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(usage);
+        return command === undefined ? 1 : 0;
+      default:
+        process.stderr.write(`murmur: unknown command "${command}"\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`murmur: ${message}\n`);
+    return 1;
+  }
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { 'build-if-needed': { type: 'boolean' } } });
+  const config = loadConfig();
+  if (values['build-if-needed'] && webBuildIsStale()) {
+    process.stderr.write('Building the web app…\n');
+    await buildWeb();
+  }
+  const running = await startServer(config);
+  stopOnSignals(running);
+  process.stderr.write(`Murmur is running at ${running.url.replace('127.0.0.1', 'localhost')}\n`);
+  await new Promise(() => {});
+  return 0;
+}
+
+async function migrateCommand(): Promise<number> {
+  const database = await openConfiguredDatabase(loadConfig());
+  await database.close();
+  process.stdout.write('Migrations applied.\n');
+  return 0;
+}
+
+async function userCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') {
+    process.stderr.write(`murmur user: expected "create"\n\n${usage}`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      name: { type: 'string' },
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+    },
+  });
+  if (!values.email || !values['password-stdin']) {
+    process.stderr.write('murmur user create: --email and --password-stdin are required\n');
+    return 2;
+  }
+  const password = (await readStdin()).replace(/\r?\n$/, '');
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    const result = await createUserFromCli(database.db, {
+      email: values.email,
+      password,
+      name: values.name,
+      workspace: values.workspace,
+      role: values.role as never,
+    });
+    const where = result.workspace ? ` in workspace "${result.workspace.name}"` : '';
+    process.stdout.write(`Created user ${values.email}${where}.\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

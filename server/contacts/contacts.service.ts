@@ -1,0 +1,208 @@
+/** Contacts and their social accounts; every query is scoped to one workspace. */
+import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { AppError, isUniqueViolation } from '../trpc/errors.ts';
+import type { ContactFields, ListInput } from './contacts.schemas.ts';
+
+export class ContactError extends AppError<'duplicate_handle'> {}
+
+const columns = {
+  id: contacts.id,
+  name: contacts.name,
+  emails: contacts.emails,
+  notes: contacts.notes,
+  tags: contacts.tags,
+  createdAt: contacts.createdAt,
+  updatedAt: contacts.updatedAt,
+};
+
+/** The cursor is the last row's sort key; opaque to clients. */
+function encodeCursor(name: string, id: string) {
+  return Buffer.from(JSON.stringify([name.toLowerCase(), id])).toString('base64url');
+}
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
+      return [value[0], value[1]];
+  } catch {}
+  throw new AppError('invalid', 'That page cursor is not valid: start from the first page.');
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function searchCondition(workspaceId: string, search?: string, tag?: string): SQL {
+  const conditions: SQL[] = [eq(contacts.workspaceId, workspaceId)];
+  if (search) {
+    const pattern = `%${escapeLike(search.toLowerCase())}%`;
+    conditions.push(
+      or(
+        sql`lower(${contacts.name}) like ${pattern}`,
+        sql`lower(array_to_string(${contacts.emails}, ' ')) like ${pattern}`,
+        sql`lower(array_to_string(${contacts.tags}, ' ')) like ${pattern}`,
+        sql`exists (select 1 from ${contactSocialAccounts} s where s.contact_id = ${contacts.id} and lower(s.handle) like ${pattern})`,
+      )!,
+    );
+  }
+  if (tag) conditions.push(sql`${contacts.tags} @> array[${tag}]::text[]`);
+  return and(...conditions)!;
+}
+
+export async function listContacts(db: Db, workspaceId: string, input: ListInput) {
+  const where = searchCondition(workspaceId, input.search, input.tag);
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const pageWhere = after
+    ? and(
+        where,
+        or(
+          gt(sql`lower(${contacts.name})`, after[0]),
+          and(eq(sql`lower(${contacts.name})`, after[0]), gt(contacts.id, after[1])),
+        ),
+      )
+    : where;
+  const rows = await db
+    .select(columns)
+    .from(contacts)
+    .where(pageWhere)
+    .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const [total] = await db.select({ n: count() }).from(contacts).where(where);
+  const accounts = await accountsOf(
+    db,
+    workspaceId,
+    page.map((c) => c.id),
+  );
+  const last = page.at(-1);
+  return {
+    items: page.map((c) => ({ ...c, socialAccounts: accounts.get(c.id) ?? [] })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.name, last.id) : null,
+    total: total.n,
+  };
+}
+
+async function accountsOf(db: Db, workspaceId: string, contactIds: string[]) {
+  const byContact = new Map<string, { id: string; platform: string; handle: string }[]>();
+  if (contactIds.length === 0) return byContact;
+  const rows = await db
+    .select({
+      id: contactSocialAccounts.id,
+      contactId: contactSocialAccounts.contactId,
+      platform: contactSocialAccounts.platform,
+      handle: contactSocialAccounts.handle,
+    })
+    .from(contactSocialAccounts)
+    .where(
+      and(
+        eq(contactSocialAccounts.workspaceId, workspaceId),
+        inArray(contactSocialAccounts.contactId, contactIds),
+      ),
+    )
+    .orderBy(asc(contactSocialAccounts.platform), asc(contactSocialAccounts.handle));
+  for (const { contactId, ...account } of rows) {
+    byContact.set(contactId, [...(byContact.get(contactId) ?? []), account]);
+  }
+  return byContact;
+}
+
+export async function getContact(db: Db, workspaceId: string, id: string) {
+  const [row] = await db
+    .select(columns)
+    .from(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
+  // Another workspace's contact is reported exactly like a missing one.
+  if (!row) throw new AppError('not_found', 'No such contact.');
+  const accounts = await accountsOf(db, workspaceId, [id]);
+  return { ...row, socialAccounts: accounts.get(id) ?? [] };
+}
+
+export async function createContact(db: Db, workspaceId: string, fields: ContactFields) {
+  const id = await withHandleCheck(() =>
+    db.transaction(async (tx) => {
+      const { socialAccounts, ...rest } = fields;
+      const [row] = await tx
+        .insert(contacts)
+        .values({ ...rest, workspaceId })
+        .returning({ id: contacts.id });
+      await insertAccounts(tx, workspaceId, row.id, socialAccounts);
+      return row.id;
+    }),
+  );
+  return getContact(db, workspaceId, id);
+}
+
+export async function updateContact(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  fields: Partial<ContactFields>,
+  now: Date,
+) {
+  await withHandleCheck(() =>
+    db.transaction(async (tx) => {
+      const { socialAccounts, ...rest } = fields;
+      const updated = await tx
+        .update(contacts)
+        .set({ ...rest, updatedAt: now })
+        .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
+        .returning({ id: contacts.id });
+      if (updated.length === 0) throw new AppError('not_found', 'No such contact.');
+      if (socialAccounts) {
+        await tx
+          .delete(contactSocialAccounts)
+          .where(
+            and(eq(contactSocialAccounts.contactId, id), eq(contactSocialAccounts.workspaceId, workspaceId)),
+          );
+        await insertAccounts(tx, workspaceId, id, socialAccounts);
+      }
+    }),
+  );
+  return getContact(db, workspaceId, id);
+}
+
+export async function removeContact(db: Db, workspaceId: string, id: string) {
+  const removed = await db
+    .delete(contacts)
+    .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
+    .returning({ id: contacts.id });
+  if (removed.length === 0) throw new AppError('not_found', 'No such contact.');
+  return { id };
+}
+
+async function insertAccounts(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  accounts: ContactFields['socialAccounts'],
+) {
+  const seen = new Set<string>();
+  const rows = accounts.filter((a) => {
+    const key = `${a.platform}:${a.handle.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (rows.length === 0) return;
+  await db.insert(contactSocialAccounts).values(rows.map((a) => ({ ...a, workspaceId, contactId })));
+}
+
+async function withHandleCheck<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ContactError(
+        'conflict',
+        'Another contact already has that social account.',
+        'duplicate_handle',
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { type Database, openDatabase } from './client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { migrate } from './migrate.ts';
+
+/** Opens the configured database (PostgreSQL, or PGlite in the data folder) and brings its schema up to date. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) {
+    const database = await openDatabase({ url: config.databaseUrl });
+    await migrate(database);
+    return database;
+  }
+  const unlock = lockDataDir(config.dataDir);
+  try {
+    const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
+    await migrate(database);
+    const close = database.close;
+    return { ...database, close: () => close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}

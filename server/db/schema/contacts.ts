@@ -1,0 +1,72 @@
+import { relations, sql } from 'drizzle-orm';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from './accounts.ts';
+
+export const platforms = [
+  'bluesky',
+  'mastodon',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'x',
+  'twitch',
+  'vk',
+  'other',
+] as const;
+export type Platform = (typeof platforms)[number];
+
+/** A person or brand the workspace may work with. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    emails: text().array().notNull().default(sql`'{}'::text[]`),
+    notes: text().notNull().default(''),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('contacts_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
+    index('contacts_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/** A contact's presence on a social platform; a handle belongs to at most one contact per workspace. */
+export const contactSocialAccounts = pgTable(
+  'contact_social_accounts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    platform: text({ enum: platforms }).notNull(),
+    handle: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('contact_social_accounts_handle_unique').on(
+      t.workspaceId,
+      t.platform,
+      sql`lower(${t.handle})`,
+    ),
+    index('contact_social_accounts_contact_idx').on(t.contactId),
+  ],
+);
+
+export const contactsRelations = relations(contacts, ({ many }) => ({
+  socialAccounts: many(contactSocialAccounts),
+}));
+export const contactSocialAccountsRelations = relations(contactSocialAccounts, ({ one }) => ({
+  contact: one(contacts, { fields: [contactSocialAccounts.contactId], references: [contacts.id] }),
+}));
+
+export type Contact = typeof contacts.$inferSelect;
+export type ContactSocialAccount = typeof contactSocialAccounts.$inferSelect;

@@ -1,0 +1,99 @@
+/** The Hono app: health, the tRPC API and the web app. Built from its dependencies; starts nothing. */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.ts';
+import { appRouter } from '../trpc/router.ts';
+import { contextFromRequest } from './auth-context.ts';
+import { csrfProtection } from './csrf.ts';
+import { requestLog } from './request-log.ts';
+import { staticWeb } from './static-web.ts';
+
+export type AppDeps = {
+  database: Database;
+  secret: string;
+  logger: Logger;
+  /** Folder of the built web app; omitted in API-only tests. */
+  webRoot?: string;
+  secureCookies?: boolean;
+  maxBodyBytes?: number;
+  now?: () => Date;
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  const maxBody = deps.maxBodyBytes ?? 1024 * 1024;
+
+  app.use(requestLog(deps.logger));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.database.raw.query('select 1');
+      return c.json({ ok: true, database: deps.database.kind });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'health check failed');
+      return c.json({ ok: false, error: 'database unavailable' }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) =>
+        c.json({ error: { message: `Request body is larger than ${Math.round(maxBody / 1024)} KiB.` } }, 400),
+    }),
+    csrfProtection(),
+    trpcServer({
+      router: appRouter,
+      endpoint: '/trpc',
+      createContext: (opts, c) =>
+        contextFromRequest(
+          c,
+          opts.resHeaders,
+          { ...deps, db: deps.database.db, secureCookies: deps.secureCookies ?? false },
+          clientIp(c),
+        ),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  if (deps.webRoot) app.use(staticWeb(deps.webRoot));
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return c.json({ error: { message: error.message } }, error.status);
+    deps.logger.error({ err: error }, 'unhandled error');
+    return c.json({ error: { message: 'Internal error.' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { message: 'Not found.' } }, 404));
+  return app;
+}
+
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}

@@ -1,0 +1,49 @@
+import type { Context as HonoContext } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { serialize } from 'hono/utils/cookie';
+import { authFromApiKey, authFromSessionToken } from '../auth/session.service.ts';
+import type { Db } from '../db/client.ts';
+import { type ContextInner, createContextInner } from '../trpc/context.ts';
+
+export const sessionCookie = 'murmur_session';
+
+export type RequestContextDeps = { db: Db; secret: string; secureCookies: boolean; now?: () => Date };
+
+/** Turns an HTTP request into the tRPC context: who is asking (cookie or Bearer key), and a cookie jar. */
+export async function contextFromRequest(
+  c: HonoContext,
+  resHeaders: Headers,
+  deps: RequestContextDeps,
+  ip: string,
+): Promise<ContextInner> {
+  const now = deps.now ?? (() => new Date());
+  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/)?.[1];
+  const cookie = getCookie(c, sessionCookie);
+  const auth = bearer
+    ? await authFromApiKey(deps.db, deps.secret, bearer, now())
+    : cookie
+      ? await authFromSessionToken(deps.db, deps.secret, cookie, now())
+      : null;
+  const secure =
+    deps.secureCookies ||
+    new URL(c.req.url).protocol === 'https:' ||
+    c.req.header('x-forwarded-proto') === 'https';
+  return createContextInner({
+    db: deps.db,
+    secret: deps.secret,
+    auth,
+    now,
+    ip,
+    cookies: {
+      // tRPC builds its own Response, so cookies go on the headers it hands us.
+      setSession(token, expiresAt) {
+        const options = { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: expiresAt } as const;
+        resHeaders.append('set-cookie', serialize(sessionCookie, token, options));
+      },
+      clearSession() {
+        const options = { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: 0 } as const;
+        resHeaders.append('set-cookie', serialize(sessionCookie, '', options));
+      },
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../db/client.ts';
+import type { Role } from '../db/schema/index.ts';
+
+export type Auth = {
+  user: { id: string; email: string; name: string };
+  /** The workspace this request acts in; null only for a user left without any. */
+  workspaceId: string | null;
+  role: Role | null;
+  via: 'session' | 'apiKey';
+  sessionId?: string;
+  apiKeyId?: string;
+};
+
+/** What a procedure may do to the response cookie; absent outside HTTP (tests, CLI). */
+export type CookieJar = {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+};
+
+export type ContextInner = {
+  db: Db;
+  secret: string;
+  auth: Auth | null;
+  now: () => Date;
+  ip: string;
+  cookies?: CookieJar;
+};
+
+/** Builds a context without a request, so tests and the CLI can call routers directly. */
+export function createContextInner(
+  options: Partial<ContextInner> & Pick<ContextInner, 'db' | 'secret'>,
+): ContextInner {
+  return { auth: null, now: () => new Date(), ip: 'local', ...options };
+}
+
+export type Context = ContextInner;

@@ -1,0 +1,68 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { type Role, roles } from '../db/schema/index.ts';
+import type { Context } from './context.ts';
+import { toTRPCError } from './errors.ts';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof z.ZodError ? error.cause : undefined;
+    return {
+      ...shape,
+      message: zodError ? describeZodError(zodError) : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
+      },
+    };
+  },
+});
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns typed feature errors into tRPC errors, keeping the cause. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped) throw mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Signed in, in any workspace or none. */
+export const userProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+
+function atLeast(min: Role) {
+  return userProcedure.use(({ ctx, next }) => {
+    const { workspaceId, role } = ctx.auth;
+    if (!workspaceId || !role)
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Choose a workspace first.' });
+    if (roles.indexOf(role) < roles.indexOf(min)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${min} role; you are a ${role}.` });
+    }
+    return next({ ctx: { ...ctx, workspaceId, role, userId: ctx.auth.user.id } });
+  });
+}
+
+/** Reads in the current workspace (every role). */
+export const authedProcedure = atLeast('viewer');
+/** Writes in the current workspace: members and up. */
+export const writerProcedure = atLeast('member');
+/** Manages people and keys: admins and owners. */
+export const adminProcedure = atLeast('admin');
+export const ownerProcedure = atLeast('owner');

@@ -1,0 +1,71 @@
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { memberships, type Role, roles, users, workspaces } from '../db/schema/index.ts';
+import { AppError } from '../trpc/errors.ts';
+
+export class WorkspaceError extends AppError<'last_owner' | 'not_member' | 'owner_only' | 'already_member'> {}
+
+export async function listWorkspacesOf(db: Db, userId: string) {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.createdAt), asc(workspaces.id));
+}
+
+export async function membershipOf(db: Db, userId: string, workspaceId: string) {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)));
+  return row ?? null;
+}
+
+export async function listMembers(db: Db, workspaceId: string) {
+  return db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+/** Only an owner may hand out or take away the owner role, and nobody grants above their own role. */
+export function assertMayGrant(actor: Role, granted: Role) {
+  if (roles.indexOf(granted) > roles.indexOf(actor) || (granted === 'owner' && actor !== 'owner')) {
+    throw new WorkspaceError('forbidden', `Only an owner can grant the ${granted} role.`, 'owner_only');
+  }
+}
+
+/** Refuses a change that would leave the workspace without an owner. Call inside the changing transaction. */
+export async function assertOwnerRemains(db: Db, workspaceId: string, leavingUserId: string) {
+  const [target] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, leavingUserId)))
+    .for('update');
+  if (!target)
+    throw new WorkspaceError('not_found', 'That person is not a member of this workspace.', 'not_member');
+  if (target.role !== 'owner') return;
+  const [owners] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')));
+  if (owners.n <= 1)
+    throw new WorkspaceError('conflict', 'A workspace needs at least one owner.', 'last_owner');
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  return user ?? null;
+}

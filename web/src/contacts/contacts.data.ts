@@ -1,0 +1,57 @@
+import { action, query, redirect, revalidate } from '@solidjs/router';
+import { trpc } from '../lib/trpc.ts';
+
+export const platformOptions = [
+  'bluesky',
+  'mastodon',
+  'instagram',
+  'tiktok',
+  'youtube',
+  'x',
+  'twitch',
+  'vk',
+  'other',
+] as const;
+export type PlatformOption = (typeof platformOptions)[number];
+
+export const getContacts = query(
+  (search: string, cursor: string | undefined) =>
+    trpc.contacts.list.query({ search: search || undefined, cursor, limit: 25 }),
+  'contacts',
+);
+
+export const getContact = query((id: string) => trpc.contacts.byId.query({ id }), 'contact');
+
+export type ContactInput = {
+  name: string;
+  emails: string[];
+  notes: string;
+  tags: string[];
+  socialAccounts: { platform: PlatformOption; handle: string }[];
+};
+
+export const createContact = action(async (input: ContactInput) => {
+  const created = await trpc.contacts.create.mutate(input);
+  await revalidate(getContacts.key);
+  throw redirect(`/contacts/${created.id}`);
+}, 'createContact');
+
+export const updateContact = action(async (id: string, input: ContactInput) => {
+  await trpc.contacts.update.mutate({ id, ...input });
+  await revalidate([getContacts.key, getContact.keyFor(id)]);
+  throw redirect(`/contacts/${id}`);
+}, 'updateContact');
+
+export const removeContact = action(async (id: string) => {
+  await trpc.contacts.remove.mutate({ id });
+  await revalidate(getContacts.key);
+  throw redirect('/contacts');
+}, 'removeContact');
+
+/** "a@x.com, b@y.com" or one per line → trimmed, non-empty items. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

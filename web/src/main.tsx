@@ -1,0 +1,59 @@
+import { Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { render } from 'solid-js/web';
+import { AppShell } from './routes/app-shell.tsx';
+import { SetupPage } from './routes/setup.tsx';
+import { SignInPage } from './routes/sign-in.tsx';
+import { ComingSoon } from './ui/feedback.tsx';
+import './styles.css';
+
+const ContactsPage = lazy(() => import('./routes/contacts.tsx'));
+const ContactPage = lazy(() => import('./routes/contact.tsx'));
+const ContactNewPage = lazy(() => import('./routes/contact-new.tsx'));
+const ContactEditPage = lazy(() => import('./routes/contact-edit.tsx'));
+const SettingsPage = lazy(() => import('./routes/settings.tsx'));
+
+render(
+  () => (
+    <Router>
+      <Route path="/setup" component={SetupPage} />
+      <Route path="/sign-in" component={SignInPage} />
+      <Route path="/" component={AppShell}>
+        <Route path="/" component={() => <ContactsPage />} />
+        <Route path="/contacts" component={ContactsPage} />
+        <Route path="/contacts/new" component={ContactNewPage} />
+        <Route path="/contacts/:id" component={ContactPage} />
+        <Route path="/contacts/:id/edit" component={ContactEditPage} />
+        <Route
+          path="/discover"
+          component={() => (
+            <ComingSoon
+              title="Discover"
+              what="Crawl a niche's follower graph and find its opinion leaders."
+            />
+          )}
+        />
+        <Route
+          path="/campaigns"
+          component={() => (
+            <ComingSoon title="Campaigns" what="Run seeding campaigns through a deal pipeline." />
+          )}
+        />
+        <Route
+          path="/outreach"
+          component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
+        />
+        <Route
+          path="/reports"
+          component={() => <ComingSoon title="Reports" what="Measure reach and word-of-mouth spread." />}
+        />
+        <Route path="/settings" component={SettingsPage} />
+        <Route
+          path="*"
+          component={() => <ComingSoon title="Not found" what="There is no page at this address." />}
+        />
+      </Route>
+    </Router>
+  ),
+  document.getElementById('root')!,
+);
