@@ -1,5 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './accounts.ts';
 
 export const platforms = [
@@ -27,6 +27,8 @@ export const contacts = pgTable(
     emails: text().array().notNull().default(sql`'{}'::text[]`),
     notes: text().notNull().default(''),
     tags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Never approach this person: shown everywhere and refused when adding them to a deal. */
+    doNotContact: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

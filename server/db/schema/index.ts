@@ -1,2 +1,4 @@
 export * from './accounts.ts';
+export * from './audit.ts';
+export * from './campaigns.ts';
 export * from './contacts.ts';
