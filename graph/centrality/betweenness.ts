@@ -49,50 +49,54 @@ export function accumulateBetweenness(
 ): void {
   const n = csr.nodeCount;
   const { outOffsets, outTargets } = csr;
-  const dist = new Int32Array(n).fill(-1);
-  const sigma = new Float64Array(n);
-  const coef = new Float64Array(n);
+  // dist, sigma and delta of node v sit together at 3v, 3v + 1, 3v + 2: one cache
+  // miss per visited edge instead of three on graphs larger than the cache.
+  const state = new Float64Array(3 * n);
+  for (let v = 0; v < n; v++) state[3 * v] = -1;
   const order = new Int32Array(n);
+  // Shortest-path DAG edges in discovery order; walking them backwards finalizes
+  // every successor before its predecessors, so no predecessor lists are needed.
+  const dagFrom = new Int32Array(csr.edgeCount);
+  const dagTo = new Int32Array(csr.edgeCount);
   for (let k = 0; k < sources.length; k++) {
     const s = sources[k];
-    dist[s] = 0;
-    sigma[s] = 1;
+    state[3 * s] = 0;
+    state[3 * s + 1] = 1;
     order[0] = s;
     let head = 0;
     let tail = 1;
+    let dag = 0;
     while (head < tail) {
       const v = order[head++];
-      const next = dist[v] + 1;
-      const sv = sigma[v];
+      const next = state[3 * v] + 1;
+      const sv = state[3 * v + 1];
       for (let i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
         const w = outTargets[i];
-        let dw = dist[w];
+        const at = 3 * w;
+        let dw = state[at];
         if (dw < 0) {
           dw = next;
-          dist[w] = next;
+          state[at] = next;
           order[tail++] = w;
         }
-        if (dw === next) sigma[w] += sv;
+        if (dw === next) {
+          state[at + 1] += sv;
+          dagFrom[dag] = v;
+          dagTo[dag++] = w;
+        }
       }
     }
-    // Reverse BFS order: every successor's dependency is final before its predecessors read it.
-    for (let j = tail - 1; j >= 0; j--) {
-      const v = order[j];
-      const next = dist[v] + 1;
-      let sum = 0;
-      for (let i = outOffsets[v]; i < outOffsets[v + 1]; i++) {
-        const w = outTargets[i];
-        if (dist[w] === next) sum += coef[w];
-      }
-      const delta = sigma[v] * sum;
-      if (v !== s) into[v] += delta;
-      coef[v] = (1 + delta) / sigma[v];
+    for (let e = dag - 1; e >= 0; e--) {
+      const v = 3 * dagFrom[e];
+      const w = 3 * dagTo[e];
+      state[v + 2] += (state[v + 1] / state[w + 1]) * (1 + state[w + 2]);
     }
     for (let j = 0; j < tail; j++) {
       const v = order[j];
-      dist[v] = -1;
-      sigma[v] = 0;
-      coef[v] = 0;
+      if (v !== s) into[v] += state[3 * v + 2];
+      state[3 * v] = -1;
+      state[3 * v + 1] = 0;
+      state[3 * v + 2] = 0;
     }
     if ((k & 15) === 15) {
       throwIfAborted(options.signal, 'centrality/betweenness');

@@ -6,7 +6,8 @@
  * 2008, "Fast unfolding of communities in large networks") on the undirected
  * follower graph, written over typed arrays so it runs on million-edge
  * niches. Nodes are visited in a seeded random order each pass, like
- * graphology-communities-louvain's `randomWalk`; the tests hold its
+ * graphology-communities-louvain's `randomWalk`, then by the fast
+ * local-moving queue of Traag 2015. The tests hold its
  * modularity to that package's on the same graphs, and `engine:
  * 'graphology'` runs the package itself.
  */
@@ -21,7 +22,6 @@ export type LouvainOptions = RunOptions & {
   rng?: Rng;
   resolution?: number;
   maxLevels?: number;
-  maxPasses?: number;
   engine?: 'csr' | 'graphology';
 };
 
@@ -33,11 +33,18 @@ export type LouvainResult = {
   levels: number;
 };
 
-export const LOUVAIN_DEFAULTS = { rng: Math.random, resolution: 1, maxLevels: 32, maxPasses: 64, engine: 'csr' };
+export const LOUVAIN_DEFAULTS = { rng: Math.random, resolution: 1, maxLevels: 32, engine: 'csr' };
 
 type Level = { size: number; offsets: Int32Array; neighbors: Int32Array; weights: Float64Array; degree: Float64Array };
 
-function localMoves(level: Level, m2: number, resolution: number, rng: Rng, maxPasses: number): Int32Array | null {
+/**
+ * Local moving with a queue (Traag 2015, "Faster unfolding of communities:
+ * speeding up the Louvain algorithm"; Waltman & van Eck 2013): every node is
+ * visited once in random order, and afterwards only neighbours of nodes that
+ * moved are revisited, instead of full passes until nothing moves.
+ * Returns null when no node moved.
+ */
+function localMoves(level: Level, m2: number, resolution: number, rng: Rng): Int32Array | null {
   const { size, offsets, neighbors, weights, degree } = level;
   const comm = new Int32Array(size);
   for (let i = 0; i < size; i++) comm[i] = i;
@@ -45,48 +52,64 @@ function localMoves(level: Level, m2: number, resolution: number, rng: Rng, maxP
   const neighW = new Float64Array(size);
   const mark = new Int32Array(size).fill(-1);
   const list = new Int32Array(size);
-  let anyMove = false;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const order = shuffledRange(size, rng);
-    let moves = 0;
-    for (let idx = 0; idx < size; idx++) {
-      const i = order[idx];
-      const ci = comm[i];
-      const ki = degree[i];
-      let count = 0;
-      for (let e = offsets[i]; e < offsets[i + 1]; e++) {
-        const c = comm[neighbors[e]];
-        if (mark[c] !== i) {
-          mark[c] = i;
-          neighW[c] = 0;
-          list[count++] = c;
-        }
-        neighW[c] += weights[e];
+  // Circular queue holding each node at most once.
+  const queue = shuffledRange(size, rng);
+  const queued = new Uint8Array(size).fill(1);
+  // Neighbours that moved since a node's last visit. A node is requeued once
+  // 1/16 of its neighbours moved, so celebrities with 100k neighbours are not
+  // re-evaluated after every single move (amortized O(16) per moved edge).
+  const dirty = new Int32Array(size);
+  let head = 0;
+  let pending = size;
+  let moves = 0;
+  while (pending > 0) {
+    const i = queue[head];
+    head = head + 1 === size ? 0 : head + 1;
+    pending--;
+    queued[i] = 0;
+    dirty[i] = 0;
+    const ci = comm[i];
+    const ki = degree[i];
+    let count = 0;
+    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+      const c = comm[neighbors[e]];
+      if (mark[c] !== i) {
+        mark[c] = i;
+        neighW[c] = 0;
+        list[count++] = c;
       }
-      tot[ci] -= ki;
-      const scale = (resolution * ki) / m2;
-      let best = ci;
-      let bestGain = (mark[ci] === i ? neighW[ci] : 0) - tot[ci] * scale;
-      for (let j = 0; j < count; j++) {
-        const c = list[j];
-        const gain = neighW[c] - tot[c] * scale;
-        if (gain > bestGain + 1e-12) {
-          best = c;
-          bestGain = gain;
-        }
-      }
-      tot[best] += ki;
-      if (best !== ci) {
-        comm[i] = best;
-        moves++;
-      }
-      mark[ci] = -1;
-      for (let j = 0; j < count; j++) mark[list[j]] = -1;
+      neighW[c] += weights[e];
     }
-    if (moves === 0) break;
-    anyMove = true;
+    tot[ci] -= ki;
+    const scale = (resolution * ki) / m2;
+    let best = ci;
+    let bestGain = (mark[ci] === i ? neighW[ci] : 0) - tot[ci] * scale;
+    for (let j = 0; j < count; j++) {
+      const c = list[j];
+      const gain = neighW[c] - tot[c] * scale;
+      if (gain > bestGain + 1e-12) {
+        best = c;
+        bestGain = gain;
+      }
+    }
+    tot[best] += ki;
+    mark[ci] = -1;
+    for (let j = 0; j < count; j++) mark[list[j]] = -1;
+    if (best === ci) continue;
+    comm[i] = best;
+    moves++;
+    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
+      const u = neighbors[e];
+      if (!queued[u] && comm[u] !== best && ++dirty[u] * 16 >= offsets[u + 1] - offsets[u]) {
+        queued[u] = 1;
+        let tail = head + pending;
+        if (tail >= size) tail -= size;
+        queue[tail] = u;
+        pending++;
+      }
+    }
   }
-  return anyMove ? comm : null;
+  return moves > 0 ? comm : null;
 }
 
 function aggregate(level: Level, comm: Int32Array, count: number): Level {
@@ -174,7 +197,7 @@ function runGraphology(graph: UndirectedCsr, rng: Rng, resolution: number): Int3
  * const { communities, modularity } = louvain(undirectedView(csr), { rng: seededRng(7) });
  */
 export function louvain(graph: UndirectedCsr, options: LouvainOptions = {}): LouvainResult {
-  const { rng, resolution, maxLevels, maxPasses, engine } = { ...LOUVAIN_DEFAULTS, ...options };
+  const { rng, resolution, maxLevels, engine } = { ...LOUVAIN_DEFAULTS, ...options };
   if (!(resolution > 0)) {
     throw new GraphError('invalid-option', `murmur/graph/communities/louvain: resolution must be > 0, got ${resolution}`);
   }
@@ -196,7 +219,7 @@ export function louvain(graph: UndirectedCsr, options: LouvainOptions = {}): Lou
     const m2 = graph.neighbors.length;
     while (levels < maxLevels) {
       throwIfAborted(options.signal, 'communities/louvain');
-      const comm = localMoves(level, m2, resolution, rng, maxPasses);
+      const comm = localMoves(level, m2, resolution, rng);
       if (!comm) break;
       const { communities, count } = renumberBySize(comm);
       for (let v = 0; v < n; v++) membership[v] = communities[membership[v]];

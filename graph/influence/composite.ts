@@ -75,10 +75,18 @@ export function resolveWeights(weights: Partial<Record<string, number>> = {}): S
  */
 export function percentileRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const known: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) known.push(values[i]);
-  const sorted = Float64Array.from(known).sort();
-  const count = sorted.length;
+  const sorted = new Float64Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) sorted[count++] = values[i];
+  const known = sorted.subarray(0, count).sort();
+  // Mid-rank of every run of equal values, indexed by the run's first position.
+  const midRank = new Float64Array(count);
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && known[end] === known[start]) end++;
+    midRank[start] = count > 1 ? (start + (end - start - 1) / 2) / (count - 1) : 1;
+    start = end;
+  }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -86,26 +94,14 @@ export function percentileRanks(values: ArrayLike<number>): Float64Array {
       out[i] = Number.NaN;
       continue;
     }
-    if (count === 1) {
-      out[i] = 1;
-      continue;
-    }
     let lo = 0;
     let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < x) lo = mid + 1;
+      if (known[mid] < x) lo = mid + 1;
       else hi = mid;
     }
-    const below = lo;
-    hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    const equal = lo - below;
-    out[i] = (below + (equal - 1) / 2) / (count - 1);
+    out[i] = midRank[lo];
   }
   return out;
 }
