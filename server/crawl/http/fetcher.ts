@@ -108,8 +108,16 @@ export const createFetcher = ({
   };
 
   const attemptOnce = async (url: URL, host: string, options: RequestOptions): Promise<Attempt> => {
-    const timeout = AbortSignal.timeout(options.timeoutMs ?? timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    // One controller and one cleared timer per attempt: AbortSignal.timeout/any leave timers
+    // and listeners behind, which adds up over millions of requests.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs ?? timeoutMs);
+    const onCallerAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const fail = (code: CrawlErrorCode, message: string, extra: Record<string, unknown> = {}): Failure => ({
       ok: false,
       error: new CrawlError(code, `crawl/http: ${message} (${url.href})`, { url: url.href, ...extra }),
@@ -120,7 +128,7 @@ export const createFetcher = ({
     try {
       const response = await fetchImpl(url, {
         headers: { accept: 'application/json', 'user-agent': userAgent, ...options.headers },
-        signal,
+        signal: controller.signal,
       });
       status = response.status;
       headers = response.headers;
@@ -129,12 +137,14 @@ export const createFetcher = ({
     } catch (cause) {
       if (options.signal?.aborted)
         throw new CrawlError('aborted', 'crawl/http: aborted', { url: url.href, cause });
-      if (timeout.aborted) {
+      if (timedOut) {
         counters.timeouts += 1;
         return fail('timeout', `no response within ${options.timeoutMs ?? timeoutMs} ms`, { cause });
       }
       return fail('network_error', `request failed: ${(cause as Error).message}`, { cause });
     } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCallerAbort);
       limiter.release(host);
     }
 
@@ -164,7 +174,8 @@ export const createFetcher = ({
     error.code === 'network_error' ||
     error.code === 'bad_response' ||
     error.code === 'rate_limited' ||
-    (error.code === 'http_error' && (error.status === 408 || (error.status ?? 0) >= 500));
+    (error.code === 'http_error' &&
+      (error.status === 408 || ((error.status ?? 0) >= 500 && error.status !== 501)));
 
   return {
     limiter,

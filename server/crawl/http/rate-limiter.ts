@@ -44,6 +44,7 @@ export type RateLimiter = {
 };
 
 const SAME_WINDOW_TOLERANCE_MS = 1000;
+const CATCH_UP_SLOTS = 8;
 
 export const createRateLimiter = ({
   clock,
@@ -86,8 +87,12 @@ export const createRateLimiter = ({
     if (state.resetAt === undefined) return state.inFlight > 0 ? Number.POSITIVE_INFINITY : 0;
     if (state.remaining <= 0) return state.resetAt + resetMarginMs - now;
     const interval = Math.max(0, state.resetAt - now) / state.remaining;
-    // A late timer may leave a slot behind; catching up is fine, banking more than one is not.
-    const slot = Math.max((lastSlot.get(host) ?? Number.NEGATIVE_INFINITY) + interval, now - interval);
+    // Late timers and slow responses leave slots behind; catching up on a few keeps the average
+    // rate without turning an idle spell into a burst.
+    const slot = Math.max(
+      (lastSlot.get(host) ?? Number.NEGATIVE_INFINITY) + interval,
+      now - CATCH_UP_SLOTS * interval,
+    );
     if (slot > now) return slot - now;
     lastSlot.set(host, slot);
     return 0;
@@ -165,6 +170,8 @@ export const createRateLimiter = ({
         // A late answer from an older window: it says nothing about the current one.
       } else {
         state.remaining = Math.min(state.remaining ?? reported, reported);
+        // Our own estimate of a reset may run early; the server's word is the later one.
+        if (resetAt !== undefined && resetAt > state.resetAt!) state.resetAt = resetAt;
       }
       wake(host);
     },
