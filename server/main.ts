@@ -8,16 +8,34 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { createApp } from './http/app.ts';
+import { type Queue, startQueue } from './jobs/queue.ts';
+import { jobDefinitions, startWorkers } from './jobs/registry.ts';
 
 export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 
-export type Running = { url: string; database: Database; logger: Logger; close(): Promise<void> };
+export type Running = {
+  url: string;
+  database: Database;
+  queue: Queue;
+  logger: Logger;
+  close(): Promise<void>;
+};
 
-export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<Running> {
+export type ServerOptions = {
+  logger?: Logger;
+  /** Run background jobs in this process too (default). Off when dedicated `murmur worker`s do it. */
+  worker?: boolean;
+};
+
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<Running> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
+  const queue = await startQueue(database, logger, jobDefinitions);
+  if (options.worker ?? true) await startWorkers({ database, logger, config, queue });
   const app = createApp({
     database,
+    queue,
+    config,
     secret: config.sessionSecret,
     logger,
     webRoot,
@@ -43,12 +61,14 @@ export async function startServer(config: Config, options: { logger?: Logger } =
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 10_000).unref();
       });
+      // Running jobs get time to finish; what does not finish is retried by the next process.
+      await queue.stop();
       await database.close();
       logger.info('Murmur stopped');
     })();
     return closing;
   };
-  return { url, database, logger, close };
+  return { url, database, queue, logger, close };
 }
 
 /** Stops cleanly on SIGTERM/SIGINT and exits 0. */
@@ -65,4 +85,24 @@ export function stopOnSignals(running: Pick<Running, 'close' | 'logger'>) {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** A worker process: runs background jobs against a shared PostgreSQL, no HTTP. */
+export async function startWorker(config: Config, options: { logger?: Logger } = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  if (!config.databaseUrl) {
+    throw new Error(
+      'murmur worker needs DATABASE_URL: the embedded database belongs to one process, and `murmur serve` already runs its jobs.',
+    );
+  }
+  const database = await openConfiguredDatabase(config);
+  const queue = await startQueue(database, logger, jobDefinitions);
+  await startWorkers({ database, logger, config, queue });
+  logger.info({ jobs: jobDefinitions.map((j) => j.name) }, 'Murmur worker is running');
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= queue.stop().then(() => database.close());
+    return closing;
+  };
+  return { database, queue, logger, close };
 }

@@ -2,14 +2,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
-import { startServer, stopOnSignals } from '../main.ts';
+import { startServer, startWorker, stopOnSignals } from '../main.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
 import { createUserFromCli } from './user-create.ts';
 
 const usage = `Usage: murmur <command> [options]
 
 Commands:
-  serve [--build-if-needed]     Start the web app and API (PORT, HOST, DATABASE_URL, DATA_DIR)
+  serve [--build-if-needed] [--no-worker]
+                                Start the web app and API; also runs background jobs unless --no-worker
+  worker                        Run background jobs only (needs DATABASE_URL); start as many as you like
   migrate                       Apply database migrations and exit
   user create --email E --password-stdin [--name N] [--workspace NAME] [--role ROLE]
                                 Create a user, reading the password from standard input
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
         return await serveCommand(rest);
+      case 'worker':
+        return await workerCommand();
       case 'migrate':
         return await migrateCommand();
       case 'user':
@@ -44,15 +48,26 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function serveCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'build-if-needed': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'build-if-needed': { type: 'boolean' }, 'no-worker': { type: 'boolean' } },
+  });
   const config = loadConfig();
   if (values['build-if-needed'] && webBuildIsStale()) {
     process.stderr.write('Building the web app…\n');
     await buildWeb();
   }
-  const running = await startServer(config);
+  const running = await startServer(config, { worker: !values['no-worker'] });
   stopOnSignals(running);
   process.stderr.write(`Murmur is running at ${running.url.replace('127.0.0.1', 'localhost')}\n`);
+  await new Promise(() => {});
+  return 0;
+}
+
+async function workerCommand(): Promise<number> {
+  const running = await startWorker(loadConfig());
+  stopOnSignals(running);
+  process.stderr.write('Murmur worker is running. Stop it with Ctrl-C or SIGTERM.\n');
   await new Promise(() => {});
   return 0;
 }

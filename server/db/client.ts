@@ -28,6 +28,8 @@ export type Database = {
   pglite?: PGlite;
   /** Present only on PostgreSQL. */
   sql?: postgres.Sql;
+  /** The connection URL, on PostgreSQL (for libraries that open their own pool, like pg-boss). */
+  url?: string;
   close(): Promise<void>;
 };
 
@@ -52,6 +54,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'postgres',
       db,
       sql,
+      url: options.url,
       raw: {
         async query(text, params = []) {
           const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);

@@ -6,7 +6,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { Queue } from '../jobs/queue.ts';
 import { appRouter } from '../trpc/router.ts';
 import { contextFromRequest } from './auth-context.ts';
 import { csrfProtection } from './csrf.ts';
@@ -15,6 +17,9 @@ import { staticWeb } from './static-web.ts';
 
 export type AppDeps = {
   database: Database;
+  /** Background job queue; absent in tests that enqueue nothing. */
+  queue?: Queue;
+  config?: Config;
   secret: string;
   logger: Logger;
   /** Folder of the built web app; omitted in API-only tests. */

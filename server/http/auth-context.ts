@@ -2,12 +2,21 @@ import type { Context as HonoContext } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { serialize } from 'hono/utils/cookie';
 import { authFromApiKey, authFromSessionToken } from '../auth/session.service.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import type { Queue } from '../jobs/queue.ts';
 import { type ContextInner, createContextInner } from '../trpc/context.ts';
 
 export const sessionCookie = 'murmur_session';
 
-export type RequestContextDeps = { db: Db; secret: string; secureCookies: boolean; now?: () => Date };
+export type RequestContextDeps = {
+  db: Db;
+  secret: string;
+  secureCookies: boolean;
+  now?: () => Date;
+  queue?: Queue;
+  config?: Config;
+};
 
 /** Turns an HTTP request into the tRPC context: who is asking (cookie or Bearer key), and a cookie jar. */
 export async function contextFromRequest(
@@ -31,6 +40,8 @@ export async function contextFromRequest(
   return createContextInner({
     db: deps.db,
     secret: deps.secret,
+    queue: deps.queue,
+    config: deps.config,
     auth,
     now,
     ip,

@@ -1,5 +1,7 @@
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Role } from '../db/schema/index.ts';
+import type { Queue } from '../jobs/queue.ts';
 
 export type Auth = {
   user: { id: string; email: string; name: string };
@@ -24,6 +26,9 @@ export type ContextInner = {
   now: () => Date;
   ip: string;
   cookies?: CookieJar;
+  /** Background jobs; procedures that enqueue work require it. */
+  queue?: Queue;
+  config?: Config;
 };
 
 /** Builds a context without a request, so tests and the CLI can call routers directly. */

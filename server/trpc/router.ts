@@ -1,6 +1,10 @@
 import { apiKeysRouter } from '../api-keys/api-keys.router.ts';
+import { auditRouter } from '../audit/audit.router.ts';
 import { authRouter } from '../auth/auth.router.ts';
+import { campaignsRouter } from '../campaigns/campaigns.router.ts';
 import { contactsRouter } from '../contacts/contacts.router.ts';
+import { dealsRouter } from '../deals/deals.router.ts';
+import { stagesRouter } from '../stages/stages.router.ts';
 import { workspacesRouter } from '../workspaces/workspaces.router.ts';
 import { router } from './init.ts';
 
@@ -9,6 +13,10 @@ export const appRouter = router({
   workspaces: workspacesRouter,
   apiKeys: apiKeysRouter,
   contacts: contactsRouter,
+  campaigns: campaignsRouter,
+  stages: stagesRouter,
+  deals: dealsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,58 @@
+/**
+ * Background work on pg-boss queues inside Murmur's own database, so any number of
+ * `murmur worker` processes on other machines share it. On embedded PGlite the queue runs
+ * through an adapter over the same single connection (PGlite serialises queries and
+ * transactions itself).
+ */
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.ts';
+
+export type Queue = {
+  boss: PgBoss;
+  /** Enqueue; with a singletonKey, at most one queued-or-active job per key. */
+  send<T extends object>(name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
+  work<T extends object>(
+    name: string,
+    options: PgBoss.WorkOptions,
+    handler: (job: PgBoss.Job<T>) => Promise<void>,
+  ): Promise<string>;
+  stop(): Promise<void>;
+};
+
+export type QueueSpec = { name: string; policy?: PgBoss.QueuePolicy };
+
+export async function startQueue(database: Database, logger: Logger, queues: QueueSpec[]): Promise<Queue> {
+  const boss =
+    database.kind === 'postgres' && database.url
+      ? new PgBoss({ connectionString: database.url, max: 4, application_name: 'murmur-jobs' })
+      : new PgBoss({ db: pgliteExecutor(database) });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const { name, policy } of queues) {
+    // createQueue does nothing when the queue exists.
+    await boss.createQueue(name, { name, policy: policy ?? 'standard' });
+  }
+  return {
+    boss,
+    send: (name, data, options = {}) => boss.send(name, data, options),
+    work: (name, options, handler) =>
+      boss.work(name, { ...options, batchSize: 1 }, async ([job]) => {
+        if (job) await handler(job as never);
+      }),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
+  };
+}
+
+/** pg-boss's `db` option: run its SQL on PGlite (multi-statement scripts without parameters go through exec). */
+function pgliteExecutor(database: Database) {
+  const pglite = database.pglite;
+  if (!pglite) throw new Error('jobs: the embedded database has no PGlite handle');
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values && values.length > 0) return pglite.query(text, values);
+      const results = await pglite.exec(text);
+      return results.at(-1) ?? { rows: [] };
+    },
+  };
+}

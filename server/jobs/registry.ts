@@ -1,0 +1,50 @@
+/**
+ * Every kind of background job, in one list. A feature adds its job here; `murmur serve`
+ * (in-process) and `murmur worker` (separate processes) run the same list.
+ */
+import type PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Queue } from './queue.ts';
+
+export type JobDeps = { database: Database; logger: Logger; config: Config; queue: Queue };
+
+export type JobDefinition<T extends object = object> = {
+  name: string;
+  /** How many of these one process runs at a time. */
+  concurrency?: number;
+  options?: PgBoss.WorkOptions;
+  /** pg-boss queue policy: 'short' keeps at most one queued job per singletonKey. */
+  policy?: PgBoss.QueuePolicy;
+  run(data: T, deps: JobDeps, job: PgBoss.Job<T>): Promise<void>;
+};
+
+export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
+  return definition;
+}
+
+export const jobDefinitions: JobDefinition<never>[] = [];
+
+/** Starts workers for every job; returns when they are registered. */
+export async function startWorkers(deps: JobDeps, definitions: JobDefinition<never>[] = jobDefinitions) {
+  for (const definition of definitions) {
+    for (let i = 0; i < (definition.concurrency ?? 1); i++) {
+      await deps.queue.work(
+        definition.name,
+        { pollingIntervalSeconds: 1, ...definition.options },
+        async (job) => {
+          const log = deps.logger.child({ job: definition.name, jobId: job.id });
+          const started = performance.now();
+          try {
+            await definition.run(job.data as never, { ...deps, logger: log }, job as never);
+            log.info({ ms: Math.round(performance.now() - started) }, 'job done');
+          } catch (error) {
+            log.error({ err: error }, 'job failed');
+            throw error;
+          }
+        },
+      );
+    }
+  }
+}
