@@ -22,6 +22,8 @@ export type PlantedOptions = {
   /** Share of follows that cross to another community. */
   mixing?: number;
   leadersPerCommunity?: number;
+  /** Popularity multiplier of leaders over the Zipf tail. */
+  leaderBoost?: number;
   celebrities?: number;
   /** Probability that an account follows each celebrity. */
   celebrityReach?: number;
@@ -50,6 +52,7 @@ export const PLANTED_DEFAULTS = {
   meanFollows: 12,
   mixing: 0.08,
   leadersPerCommunity: 3,
+  leaderBoost: 4,
   celebrities: 2,
   celebrityReach: 0.6,
   botShare: 0.05,
@@ -67,11 +70,12 @@ export function plantedCommunities(options: PlantedOptions): PlantedGraph {
   const nodeCount = members + o.celebrities;
   const community = new Int32Array(nodeCount).fill(-1);
   for (let v = 0; v < members; v++) community[v] = Math.floor(v / o.communitySize);
-  // Zipf popularity by position in the community: position 0 is its top leader.
+  // Zipf popularity by position in the community (position 0 is its top
+  // leader), with the leaders boosted so they stand clear of the long tail.
   const cumulative = new Float64Array(o.communitySize);
   let total = 0;
   for (let r = 0; r < o.communitySize; r++) {
-    total += 1 / (r + 1);
+    total += (r < o.leadersPerCommunity ? o.leaderBoost : 1) / (r + 1);
     cumulative[r] = total;
   }
   const pickInCommunity = (c: number): number => {
@@ -99,12 +103,16 @@ export function plantedCommunities(options: PlantedOptions): PlantedGraph {
   for (let v = 0; v < members; v++) {
     const own = community[v];
     const follows = isBot[v] ? 2 * o.meanFollows : Math.max(1, Math.round(o.meanFollows * -Math.log(1 - rng())));
-    for (let f = 0; f < follows; f++) {
+    const followed = new Set<number>();
+    for (let attempt = 0; followed.size < follows && attempt < 4 * follows; attempt++) {
       const c = rng() < o.mixing ? Math.floor(rng() * o.communities) : own;
+      const target = isBot[v] ? Math.floor(rng() * members) : pickInCommunity(c);
+      if (target === v || followed.has(target)) continue;
+      followed.add(target);
       sources.push(v);
-      targets.push(isBot[v] ? Math.floor(rng() * members) : pickInCommunity(c));
+      targets.push(target);
     }
-    if (isBot[v]) {
+    if (isBot[v] && !followed.has(boughtAccount)) {
       sources.push(v);
       targets.push(boughtAccount);
     }
@@ -127,7 +135,9 @@ export function plantedCommunities(options: PlantedOptions): PlantedGraph {
   for (let v = 0; v < nodeCount; v++) {
     const celebrity = v >= members;
     // Niche accounts are mostly known inside the niche; celebrities are known everywhere.
-    platformFollowers[v] = celebrity ? 20_000_000 + Math.round(rng() * 30_000_000) : Math.round(inDegree[v] * (1.2 + rng() * 2));
+    platformFollowers[v] = celebrity
+      ? 20_000_000 + Math.round(rng() * 30_000_000)
+      : Math.round(inDegree[v] * (1.3 + rng() * 0.4));
     followersCount[v] = platformFollowers[v];
     if (isBot[v]) {
       postsCount[v] = Math.floor(rng() * 2);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { explain, GraphError, type NicheScores, plantedCommunities, scoreNiche, seededRng } from './index.ts';
+
+function ranking(scores: NicheScores): number[] {
+  return Array.from(scores.score, (s, v) => [s, v])
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+    .map(([, v]) => v);
+}
+
+describe('scoreNiche on a demo niche with planted communities', () => {
+  const demo = plantedCommunities({ rng: seededRng(2024) });
+  const phases: string[] = [];
+  const scores = scoreNiche(demo, {
+    rng: seededRng(1),
+    onProgress: (phase, fraction) => {
+      if (fraction === 1) phases.push(phase);
+    },
+  });
+
+  it('puts the niche leaders on top and the global celebrities and the bought account below them', () => {
+    const top = ranking(scores).slice(0, 24);
+    const leaders = demo.leaders.flat();
+    expect(leaders.filter((v) => top.includes(v)).length).toBeGreaterThanOrEqual(15);
+    for (const celebrity of demo.celebrities) expect(top).not.toContain(celebrity);
+    expect(scores.audienceQuality[demo.boughtAccount]).toBeLessThan(scores.audienceQuality[leaders[0]]);
+  });
+
+  it('finds the planted communities and names each by its top accounts', () => {
+    expect(scores.communities.slice(0, 6).map((c) => c.size)).toEqual(
+      expect.arrayContaining([expect.any(Number)]),
+    );
+    expect(scores.modularity).toBeGreaterThan(0.5);
+    for (const community of scores.communities.slice(0, 6)) {
+      expect(community.size).toBeGreaterThan(250);
+      expect(community.topNodes).toHaveLength(10);
+      const planted = demo.community[community.topNodes[0]];
+      expect(demo.leaders[planted]).toContain(community.topNodes[0]);
+    }
+  });
+
+  it('reports convergence, timings and every phase', () => {
+    expect(scores.convergence.pagerank.converged).toBe(true);
+    expect(scores.convergence.hits.converged).toBe(true);
+    expect(scores.timings.total).toBeGreaterThan(0);
+    expect(phases).toEqual(['build', 'reach', 'pagerank', 'hits', 'betweenness', 'coreness', 'communities', 'audience', 'score']);
+  });
+
+  it('scores in 0..100 and explains the top account', () => {
+    for (const s of scores.score) expect(s >= 0 && s <= 100).toBe(true);
+    const best = ranking(scores)[0];
+    const rows = explain(scores, best);
+    expect(rows.reduce((sum, r) => sum + r.contribution, 0)).toBeCloseTo(scores.score[best], 9);
+  });
+
+  it('returns only typed arrays and plain data, so it crosses a worker boundary', () => {
+    const copy = structuredClone(scores);
+    expect(copy.score).toBeInstanceOf(Float64Array);
+    expect(copy.community).toBeInstanceOf(Int32Array);
+    expect(copy).toEqual(scores);
+  });
+
+  it('is reproducible with the same seed', () => {
+    const again = scoreNiche(demo, { rng: seededRng(1) });
+    expect(Array.from(again.score)).toEqual(Array.from(scores.score));
+  });
+});
+
+describe('scoreNiche edge cases', () => {
+  it('handles an empty graph, a single account and accounts with zero followers', () => {
+    const empty = scoreNiche({ nodeCount: 0, sources: new Int32Array(0), targets: new Int32Array(0) });
+    expect(empty.score.length).toBe(0);
+    expect(empty.communities).toEqual([]);
+    const single = scoreNiche({ nodeCount: 1, sources: new Int32Array(0), targets: new Int32Array(0) });
+    expect(single.score.length).toBe(1);
+    const lonely = scoreNiche({ nodeCount: 3, sources: Int32Array.of(0, 1, 2, 2), targets: Int32Array.of(1, 0, 2, 2) });
+    expect(lonely.selfLoops).toBe(2);
+    expect(lonely.inDegree[2]).toBe(0);
+    expect(lonely.score[2]).toBeLessThan(lonely.score[0]);
+  });
+
+  it('rejects arrays of the wrong length and unknown ids, naming the problem', () => {
+    const base = { nodeCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(1) };
+    expect(() => scoreNiche({ ...base, platformFollowers: new Float64Array(3) })).toThrow(
+      /platformFollowers has 3 entries but nodeCount is 2/,
+    );
+    expect(() => scoreNiche({ ...base, targets: Int32Array.of(7) })).toThrow(GraphError);
+  });
+
+  it('stops with an aborted error when the signal fires', () => {
+    const controller = new AbortController();
+    const demo = plantedCommunities({ rng: seededRng(3), communities: 2, communitySize: 100 });
+    const run = () =>
+      scoreNiche(demo, {
+        signal: controller.signal,
+        onProgress: (phase) => {
+          if (phase === 'pagerank') controller.abort();
+        },
+      });
+    expect(run).toThrow(expect.objectContaining({ code: 'aborted' }));
+  });
+});
