@@ -10,6 +10,7 @@ export { type UndirectedCsr, undirectedView } from './build/undirected.ts';
 export { fromGraphology, toGraphology } from './build/graphology.ts';
 export {
   accumulateBetweenness,
+  accumulateBetweennessShared,
   betweenness,
   type BetweennessOptions,
   type BetweennessResult,
@@ -43,8 +44,8 @@ export {
 export { type Explanation, explain } from './influence/explain.ts';
 export { type NicheAffinityOptions, type NicheAffinityResult, nicheAffinity } from './influence/niche-affinity.ts';
 export { type Rng, type RunOptions, seededRng } from './random.ts';
-export { scoreNiche } from './score-niche.ts';
-export type { NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
+export { scoreNiche, scoreNicheAsync } from './score-niche.ts';
+export type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
 export { type Lookalike, type LookalikeOptions, lookalikes } from './spread/lookalikes.ts';
 export { audienceOverlap, type OverlapOptions, type OverlapResult } from './spread/overlap.ts';
 export { type ReachOptions, type ReachResult, twoHopReach } from './spread/reach.ts';

@@ -26,9 +26,6 @@ describe('scoreNiche on a demo niche with planted communities', () => {
   });
 
   it('finds the planted communities and names each by its top accounts', () => {
-    expect(scores.communities.slice(0, 6).map((c) => c.size)).toEqual(
-      expect.arrayContaining([expect.any(Number)]),
-    );
     expect(scores.modularity).toBeGreaterThan(0.5);
     for (const community of scores.communities.slice(0, 6)) {
       expect(community.size).toBeGreaterThan(250);
@@ -42,7 +39,7 @@ describe('scoreNiche on a demo niche with planted communities', () => {
     expect(scores.convergence.pagerank.converged).toBe(true);
     expect(scores.convergence.hits.converged).toBe(true);
     expect(scores.timings.total).toBeGreaterThan(0);
-    expect(phases).toEqual(['build', 'reach', 'pagerank', 'hits', 'betweenness', 'coreness', 'communities', 'audience', 'score']);
+    expect(phases).toEqual(['build', 'reach', 'pagerank', 'hits', 'coreness', 'communities', 'audience', 'betweenness', 'score']);
   });
 
   it('scores in 0..100 and explains the top account', () => {

@@ -7,21 +7,43 @@
  * components and combines them into the opinion-leader score. Inputs and
  * outputs are typed arrays and plain objects, so the server can run it in a
  * worker thread and transfer the buffers.
+ *
+ * `scoreNiche` is single-threaded. `scoreNicheAsync` takes an injected
+ * executor (e.g. a worker_threads pool owned by the caller) that shares the
+ * sampled-betweenness sources with the calling thread through an atomic
+ * counter, while the calling thread computes the other metrics; the library
+ * itself never starts a thread.
  */
-import { buildCsr } from './build/csr.ts';
-import { undirectedView } from './build/undirected.ts';
-import { betweenness } from './centrality/betweenness.ts';
+import { type Csr, buildCsr } from './build/csr.ts';
+import { type UndirectedCsr, undirectedView } from './build/undirected.ts';
+import {
+  accumulateBetweenness,
+  accumulateBetweennessShared,
+  finishBetweenness,
+  planBetweenness,
+} from './centrality/betweenness.ts';
 import { coreness } from './centrality/coreness.ts';
 import { hits } from './centrality/hits.ts';
 import { pagerank } from './centrality/pagerank.ts';
 import { louvain } from './communities/louvain.ts';
 import { summarizeCommunities } from './communities/summary.ts';
 import { GraphError, throwIfAborted } from './errors.ts';
-import { type AudienceQualityOptions, audienceQuality } from './influence/audience-quality.ts';
+import { audienceQuality } from './influence/audience-quality.ts';
 import { COMPONENTS, type ComponentName, compositeScore, percentileRanks, resolveWeights } from './influence/composite.ts';
 import { nicheAffinity } from './influence/niche-affinity.ts';
-import type { NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
+import type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
 import { twoHopReach } from './spread/reach.ts';
+
+type Context = {
+  input: NicheInput;
+  options: ScoreNicheOptions;
+  csr: Csr;
+  undirected: UndirectedCsr;
+  plan: { sources: Int32Array; exact: boolean };
+  timings: Record<string, number>;
+  phase: (name: string) => void;
+  started: number;
+};
 
 function checkArray(name: string, array: ArrayLike<number> | undefined, nodeCount: number): void {
   if (array !== undefined && array.length !== nodeCount) {
@@ -32,12 +54,114 @@ function checkArray(name: string, array: ArrayLike<number> | undefined, nodeCoun
   }
 }
 
-function validate(input: NicheInput): void {
+function begin(input: NicheInput, options: ScoreNicheOptions): Context {
+  resolveWeights(options.weights);
   checkArray('platformFollowers', input.platformFollowers, input.nodeCount);
   checkArray('audience', input.audience, input.nodeCount);
   for (const [name, array] of Object.entries(input.profile ?? {})) {
     checkArray(`profile.${name}`, array, input.nodeCount);
   }
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  let clock = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = (timings[name] ?? 0) + now - clock;
+    clock = now;
+    throwIfAborted(options.signal, 'score-niche');
+    options.onProgress?.(name, 1);
+  };
+  const csr = buildCsr(input.nodeCount, input.sources, input.targets);
+  const undirected = undirectedView(csr);
+  const plan = planBetweenness(csr, {
+    rng: options.rng ?? Math.random,
+    ...(options.betweennessSamples !== undefined && { samples: options.betweennessSamples }),
+  });
+  phase('build');
+  return { input, options, csr, undirected, plan, timings, phase, started };
+}
+
+function metrics(ctx: Context) {
+  const { csr, undirected, options, input, phase } = ctx;
+  const run = { onProgress: options.onProgress, signal: options.signal };
+  const reach = twoHopReach(csr, { ...options.reach, ...run });
+  phase('reach');
+  const pr = pagerank(csr, { ...options.pagerank, ...run });
+  phase('pagerank');
+  const hub = hits(csr, { ...options.hits, ...run });
+  phase('hits');
+  const cores = coreness(undirected);
+  phase('coreness');
+  const louv = louvain(undirected, { ...options.louvain, ...run, rng: options.rng ?? Math.random });
+  phase('communities');
+  const platformFollowers = input.platformFollowers ?? new Float64Array(csr.nodeCount).fill(Number.NaN);
+  const affinity = nicheAffinity(csr, { ...options.nicheAffinity, audience: input.audience, platformFollowers });
+  const quality = audienceQuality(csr, input.profile ?? {}, options.audienceQuality);
+  phase('audience');
+  return { reach, pr, hub, cores, louv, platformFollowers, affinity, quality };
+}
+
+function finish(ctx: Context, m: ReturnType<typeof metrics>, betweenness: Float64Array): NicheScores {
+  const { csr, options, plan, timings } = ctx;
+  const n = csr.nodeCount;
+  finishBetweenness(betweenness, plan.sources.length, true);
+  const weights = resolveWeights(options.weights);
+  const inDegree = new Float64Array(n);
+  for (let v = 0; v < n; v++) inDegree[v] = csr.inOffsets[v + 1] - csr.inOffsets[v];
+  const raw: Record<ComponentName, ArrayLike<number>> = {
+    inDegree,
+    platformFollowers: m.platformFollowers,
+    reach: m.reach.reach,
+    pagerank: m.pr.scores,
+    authorities: m.hub.authorities,
+    hubs: m.hub.hubs,
+    betweenness,
+    coreness: m.cores,
+    nicheAffinity: m.affinity.affinity,
+    audienceQuality: m.quality.quality,
+  };
+  const percentiles = {} as Record<ComponentName, Float64Array>;
+  for (const c of COMPONENTS) percentiles[c] = percentileRanks(raw[c]);
+  const score = compositeScore(percentiles, weights, n);
+  const communities = summarizeCommunities(m.louv.communities, m.louv.count, score, options.topNodesPerCommunity ?? 10);
+  ctx.phase('score');
+  timings.total = performance.now() - ctx.started;
+  return {
+    nodeCount: n,
+    edgeCount: csr.edgeCount,
+    selfLoops: csr.selfLoops,
+    duplicateEdges: csr.duplicateEdges,
+    inDegree,
+    platformFollowers: m.platformFollowers,
+    reach: m.reach.reach,
+    reachIsEstimate: m.reach.isEstimate,
+    reachStandardError: m.reach.standardError,
+    pagerank: m.pr.scores,
+    hubs: m.hub.hubs,
+    authorities: m.hub.authorities,
+    betweenness,
+    betweennessExact: plan.exact,
+    betweennessSources: plan.sources.length,
+    coreness: m.cores,
+    community: m.louv.communities,
+    nicheFollowers: m.affinity.nicheFollowers,
+    nicheAffinity: m.affinity.affinity,
+    nicheBaseline: m.affinity.baseline,
+    audienceQuality: m.quality.quality,
+    inauthenticFollowers: m.quality.inauthenticFollowers,
+    score,
+    components: COMPONENTS,
+    weights,
+    percentiles,
+    communities,
+    communityCount: m.louv.count,
+    modularity: m.louv.modularity,
+    convergence: {
+      pagerank: { iterations: m.pr.iterations, converged: m.pr.converged },
+      hits: { iterations: m.hub.iterations, converged: m.hub.converged },
+    },
+    timings,
+  };
 }
 
 /**
@@ -46,102 +170,38 @@ function validate(input: NicheInput): void {
  * explain(scores, topNode); // why this account scores what it scores
  */
 export function scoreNiche(input: NicheInput, options: ScoreNicheOptions = {}): NicheScores {
-  const weights = resolveWeights(options.weights);
-  validate(input);
-  const rng = options.rng ?? Math.random;
-  const run = { onProgress: options.onProgress, signal: options.signal };
-  const timings: Record<string, number> = {};
-  let clock = performance.now();
-  const phase = (name: string) => {
-    const now = performance.now();
-    timings[name] = now - clock;
-    clock = now;
-    throwIfAborted(options.signal, 'score-niche');
-    options.onProgress?.(name, 1);
-  };
-  const started = clock;
+  const ctx = begin(input, options);
+  const m = metrics(ctx);
+  const betweenness = new Float64Array(ctx.csr.nodeCount);
+  accumulateBetweenness(ctx.csr, ctx.plan.sources, betweenness, options);
+  ctx.phase('betweenness');
+  return finish(ctx, m, betweenness);
+}
 
-  const csr = buildCsr(input.nodeCount, input.sources, input.targets);
-  const undirected = undirectedView(csr);
-  phase('build');
-  const n = csr.nodeCount;
-  const inDegree = new Float64Array(n);
-  for (let v = 0; v < n; v++) inDegree[v] = csr.inOffsets[v + 1] - csr.inOffsets[v];
-  const platformFollowers = input.platformFollowers ?? new Float64Array(n).fill(Number.NaN);
-
-  const reach = twoHopReach(csr, { ...options.reach, ...run });
-  phase('reach');
-  const pr = pagerank(csr, { ...options.pagerank, ...run });
-  phase('pagerank');
-  const hub = hits(csr, { ...options.hits, ...run });
-  phase('hits');
-  const btw = betweenness(csr, {
-    ...run,
-    rng,
-    ...(options.betweennessSamples !== undefined && { samples: options.betweennessSamples }),
-  });
-  phase('betweenness');
-  const cores = coreness(undirected);
-  phase('coreness');
-  const louv = louvain(undirected, { ...options.louvain, ...run, rng });
-  phase('communities');
-  const affinity = nicheAffinity(csr, { ...options.nicheAffinity, audience: input.audience, platformFollowers });
-  const quality = audienceQuality(csr, input.profile ?? {}, options.audienceQuality as AudienceQualityOptions);
-  phase('audience');
-
-  const raw: Record<ComponentName, ArrayLike<number>> = {
-    inDegree,
-    platformFollowers,
-    reach: reach.reach,
-    pagerank: pr.scores,
-    authorities: hub.authorities,
-    hubs: hub.hubs,
-    betweenness: btw.scores,
-    coreness: cores,
-    nicheAffinity: affinity.affinity,
-    audienceQuality: quality.quality,
-  };
-  const percentiles = {} as Record<ComponentName, Float64Array>;
-  for (const c of COMPONENTS) percentiles[c] = percentileRanks(raw[c]);
-  const score = compositeScore(percentiles, weights, n);
-  const communities = summarizeCommunities(louv.communities, louv.count, score, options.topNodesPerCommunity ?? 10);
-  phase('score');
-  timings.total = performance.now() - started;
-
-  return {
-    nodeCount: n,
-    edgeCount: csr.edgeCount,
-    selfLoops: csr.selfLoops,
-    duplicateEdges: csr.duplicateEdges,
-    inDegree,
-    platformFollowers,
-    reach: reach.reach,
-    reachIsEstimate: reach.isEstimate,
-    reachStandardError: reach.standardError,
-    pagerank: pr.scores,
-    hubs: hub.hubs,
-    authorities: hub.authorities,
-    betweenness: btw.scores,
-    betweennessExact: btw.exact,
-    betweennessSources: btw.sources,
-    coreness: cores,
-    community: louv.communities,
-    nicheFollowers: affinity.nicheFollowers,
-    nicheAffinity: affinity.affinity,
-    nicheBaseline: affinity.baseline,
-    audienceQuality: quality.quality,
-    inauthenticFollowers: quality.inauthenticFollowers,
-    score,
-    components: COMPONENTS,
-    weights,
-    percentiles,
-    communities,
-    communityCount: louv.count,
-    modularity: louv.modularity,
-    convergence: {
-      pagerank: { iterations: pr.iterations, converged: pr.converged },
-      hits: { iterations: hub.iterations, converged: hub.converged },
-    },
-    timings,
-  };
+/**
+ * Same result as `scoreNiche` (up to floating-point summation order), with
+ * betweenness sources shared with `executor`'s threads while this thread
+ * computes the other metrics. Without an executor it is `scoreNiche`.
+ *
+ * @example
+ * const scores = await scoreNicheAsync(input, { rng: seededRng(1), executor: pool.betweenness });
+ */
+export async function scoreNicheAsync(
+  input: NicheInput,
+  options: ScoreNicheOptions & { executor?: BetweennessExecutor; chunkSize?: number } = {},
+): Promise<NicheScores> {
+  const { executor, chunkSize = 4, ...rest } = options;
+  if (!executor) return scoreNiche(input, rest);
+  const ctx = begin(input, rest);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const task = { csr: ctx.csr, sources: ctx.plan.sources, counter, chunkSize };
+  const remote = executor(task);
+  const m = metrics(ctx);
+  const betweenness = new Float64Array(ctx.csr.nodeCount);
+  accumulateBetweennessShared(ctx.csr, ctx.plan.sources, counter, chunkSize, betweenness, rest);
+  for (const partial of await remote) {
+    for (let v = 0; v < betweenness.length; v++) betweenness[v] += partial[v];
+  }
+  ctx.phase('betweenness');
+  return finish(ctx, m, betweenness);
 }

@@ -5,6 +5,7 @@
  * The shapes that cross the worker boundary: typed arrays and plain objects
  * only, so `structuredClone` and transfer lists work on them.
  */
+import type { Csr } from './build/csr.ts';
 import type { HitsOptions } from './centrality/hits.ts';
 import type { PagerankOptions } from './centrality/pagerank.ts';
 import type { CommunitySummary } from './communities/summary.ts';
@@ -81,3 +82,16 @@ export type NicheScores = {
   /** Milliseconds per phase, plus `total`. */
   timings: Record<string, number>;
 };
+
+/**
+ * Runs sampled-betweenness work on other threads. It receives the CSR, the
+ * planned sources and a shared counter; each of its threads should call
+ * `accumulateBetweennessShared(csr, sources, counter, chunkSize, partial)`
+ * and the promise resolves with every thread's `partial` array.
+ */
+export type BetweennessExecutor = (task: {
+  csr: Csr;
+  sources: Int32Array;
+  counter: Int32Array;
+  chunkSize: number;
+}) => Promise<Float64Array[]>;

@@ -105,6 +105,31 @@ export function accumulateBetweenness(
   }
 }
 
+/**
+ * Work sharing between threads: claims chunks of `sources` from a shared
+ * counter (an Int32Array over a SharedArrayBuffer, advanced with
+ * Atomics.add) until none is left, accumulating into `into`. Every thread
+ * calls this with the same sources and counter and its own `into`; the sum of
+ * all `into` arrays is the same as one serial `accumulateBetweenness`.
+ */
+export function accumulateBetweennessShared(
+  csr: Csr,
+  sources: Int32Array,
+  counter: Int32Array,
+  chunkSize: number,
+  into: Float64Array,
+  options: RunOptions = {},
+): number {
+  let done = 0;
+  for (;;) {
+    const start = Atomics.add(counter, 0, 1) * chunkSize;
+    if (start >= sources.length) return done;
+    const chunk = sources.subarray(start, Math.min(sources.length, start + chunkSize));
+    accumulateBetweenness(csr, chunk, into, options);
+    done += chunk.length;
+  }
+}
+
 /** Picks `k` distinct sources uniformly (partial Fisher-Yates), or all nodes when exact. */
 export function betweennessSources(n: number, k: number, rng: Rng): Int32Array {
   const all = new Int32Array(n);

@@ -1,6 +1,6 @@
 import { UndirectedGraph } from 'graphology';
 import louvainGraphology from 'graphology-communities-louvain';
-import { social } from 'graphology-generators';
+import karateClub from 'graphology-generators/social/karate-club.js';
 import modularityMetric from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
 import { hasDataset, loadDataset } from '../../bench/graph/datasets.ts';
@@ -17,7 +17,7 @@ function undirectedGraphology(nodeCount: number, offsets: Int32Array, neighbors:
 
 describe('louvain', () => {
   it('reports the same modularity as graphology-metrics for its partition', () => {
-    const { nodeCount, sources, targets } = fromGraphology(social.karateClub(UndirectedGraph));
+    const { nodeCount, sources, targets } = fromGraphology(karateClub(UndirectedGraph));
     const und = undirectedView(buildCsr(nodeCount, sources, targets));
     const result = louvain(und, { rng: seededRng(1) });
     const graph = undirectedGraphology(nodeCount, und.offsets, und.neighbors);

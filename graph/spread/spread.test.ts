@@ -1,5 +1,5 @@
 import { DirectedGraph } from 'graphology';
-import { random } from 'graphology-generators';
+import erdosRenyi from 'graphology-generators/random/erdos-renyi.js';
 import { describe, expect, it } from 'vitest';
 import { hasDataset, loadDataset } from '../../bench/graph/datasets.ts';
 import {
@@ -19,7 +19,7 @@ function followersOf(csr: Csr, v: number): Set<number> {
 }
 
 function smallGraph(): Csr {
-  const graph = random.erdosRenyi(DirectedGraph, { order: 120, probability: 0.05, rng: seededRng(21) });
+  const graph = erdosRenyi(DirectedGraph, { order: 120, probability: 0.05, rng: seededRng(21) });
   const { nodeCount, sources, targets } = fromGraphology(graph);
   return buildCsr(nodeCount, sources, targets);
 }
