@@ -212,6 +212,9 @@ export const nicheScores = pgTable(
     accountId: bigint({ mode: 'number' }).notNull(),
     rank: integer().notNull(),
     score: real().notNull(),
+    /** Followers inside the crawled graph. */
+    inDegree: integer().notNull().default(0),
+    /** Followers among the niche audience (seed followers). */
     nicheFollowers: integer().notNull(),
     reach: real().notNull(),
     pagerank: doublePrecision().notNull(),

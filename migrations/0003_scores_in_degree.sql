@@ -1,0 +1,1 @@
+ALTER TABLE "niche_scores" ADD COLUMN "in_degree" integer DEFAULT 0 NOT NULL;
