@@ -12,7 +12,7 @@ export const socialAccountInput = z.object({
     .pipe(z.string().min(1, 'Enter a handle.').max(200)),
 });
 
-export const contactFields = z.object({
+const contactBase = {
   name: z.string().trim().min(1, 'Enter a name.').max(200),
   emails: z
     .array(
@@ -22,11 +22,20 @@ export const contactFields = z.object({
         .transform((e) => e.trim().toLowerCase()),
     )
     .max(20)
-    .default([])
     .transform(unique),
-  notes: z.string().max(20_000).default(''),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50).default([]).transform(unique),
-  socialAccounts: z.array(socialAccountInput).max(50).default([]),
+  notes: z.string().max(20_000),
+  tags: z.array(z.string().trim().min(1).max(50)).max(50).transform(unique),
+  socialAccounts: z.array(socialAccountInput).max(50),
+  doNotContact: z.boolean(),
+};
+
+export const contactFields = z.object({
+  ...contactBase,
+  emails: contactBase.emails.default([]),
+  notes: contactBase.notes.default(''),
+  tags: contactBase.tags.default([]),
+  socialAccounts: contactBase.socialAccounts.default([]),
+  doNotContact: contactBase.doNotContact.default(false),
 });
 
 export const listInput = z.object({
@@ -36,7 +45,8 @@ export const listInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-export const updateInput = contactFields.partial().extend({ id: z.uuid() });
+/** Only the fields sent change: built without defaults, which zod 4 would apply even to omitted keys. */
+export const updateInput = z.object(contactBase).partial().extend({ id: z.uuid() });
 
 export type ContactFields = z.infer<typeof contactFields>;
 export type ListInput = z.infer<typeof listInput>;

@@ -1,7 +1,10 @@
 /** Contacts and their social accounts; every query is scoped to one workspace. */
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { auditLog, contactSocialAccounts, contacts, deals } from '../db/schema/index.ts';
+import { closeGaps } from '../deals/deals.move.ts';
+import { lockCampaign } from '../deals/deals.service.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
 
@@ -13,6 +16,7 @@ const columns = {
   emails: contacts.emails,
   notes: contacts.notes,
   tags: contacts.tags,
+  doNotContact: contacts.doNotContact,
   createdAt: contacts.createdAt,
   updatedAt: contacts.updatedAt,
 };
@@ -119,7 +123,12 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
   return { ...row, socialAccounts: accounts.get(id) ?? [] };
 }
 
-export async function createContact(db: Db, workspaceId: string, fields: ContactFields) {
+export async function createContact(
+  db: Db,
+  workspaceId: string,
+  fields: ContactFields,
+  actorId: string | null = null,
+) {
   const id = await withHandleCheck(() =>
     db.transaction(async (tx) => {
       const { socialAccounts, ...rest } = fields;
@@ -128,6 +137,15 @@ export async function createContact(db: Db, workspaceId: string, fields: Contact
         .values({ ...rest, workspaceId })
         .returning({ id: contacts.id });
       await insertAccounts(tx, workspaceId, row.id, socialAccounts);
+      await recordAudit(tx, {
+        workspaceId,
+        actorId,
+        entityType: 'contact',
+        entityId: row.id,
+        contactId: row.id,
+        action: 'created',
+        changes: fields,
+      });
       return row.id;
     }),
   );
@@ -140,9 +158,11 @@ export async function updateContact(
   id: string,
   fields: Partial<ContactFields>,
   now: Date,
+  actorId: string | null = null,
 ) {
   await withHandleCheck(() =>
     db.transaction(async (tx) => {
+      const before = await getContact(tx, workspaceId, id);
       const { socialAccounts, ...rest } = fields;
       const updated = await tx
         .update(contacts)
@@ -158,17 +178,57 @@ export async function updateContact(
           );
         await insertAccounts(tx, workspaceId, id, socialAccounts);
       }
+      const accounts = (list: { platform: string; handle: string }[]) =>
+        list.map((a) => ({ platform: a.platform, handle: a.handle }));
+      const changes = diff(
+        { ...before, socialAccounts: accounts(before.socialAccounts) } as Record<string, unknown>,
+        { ...fields, ...(socialAccounts ? { socialAccounts: accounts(socialAccounts) } : {}) },
+      );
+      if (Object.keys(changes).length > 0)
+        await recordAudit(tx, {
+          workspaceId,
+          actorId,
+          entityType: 'contact',
+          entityId: id,
+          contactId: id,
+          action: 'updated',
+          changes,
+          at: now,
+        });
     }),
   );
   return getContact(db, workspaceId, id);
 }
 
-export async function removeContact(db: Db, workspaceId: string, id: string) {
-  const removed = await db
-    .delete(contacts)
-    .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
-    .returning({ id: contacts.id });
-  if (removed.length === 0) throw new AppError('not_found', 'No such contact.');
+/**
+ * Deletes a contact and everything Murmur holds about them: social accounts, deals and
+ * timeline events go with the row (foreign keys cascade); audit entries about them are
+ * deleted too, leaving one entry that holds nothing but ids.
+ */
+export async function removeContact(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  actorId: string | null = null,
+  action: 'deleted' | 'erased' = 'deleted',
+) {
+  await db.transaction(async (tx) => {
+    // Their cards leave gaps in board columns: take each board's lock, then close the gaps.
+    const columns = await tx
+      .select({ campaignId: deals.campaignId, stageId: deals.stageId })
+      .from(deals)
+      .where(and(eq(deals.workspaceId, workspaceId), eq(deals.contactId, id)))
+      .orderBy(asc(deals.campaignId));
+    for (const c of columns) await lockCampaign(tx, workspaceId, c.campaignId);
+    const removed = await tx
+      .delete(contacts)
+      .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
+      .returning({ id: contacts.id });
+    if (removed.length === 0) throw new AppError('not_found', 'No such contact.');
+    await tx.delete(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.contactId, id)));
+    for (const c of columns) await closeGaps(tx, c.campaignId, c.stageId);
+    await recordAudit(tx, { workspaceId, actorId, entityType: 'contact', entityId: id, action });
+  });
   return { id };
 }
 
