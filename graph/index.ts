@@ -14,6 +14,7 @@ export {
   betweenness,
   type BetweennessOptions,
   type BetweennessResult,
+  betweennessSources,
   finishBetweenness,
   planBetweenness,
 } from './centrality/betweenness.ts';
