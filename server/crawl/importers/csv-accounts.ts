@@ -4,8 +4,8 @@
  *
  *   await readAccountsCsv({ path: 'accounts.csv' }, builder, { idColumn: 'new_id' });
  *
- * Default id column: `node_id`, else `id`, else the first. Default label column: `label` or
- * `name` if present. Other columns become attributes, typed by `coerceValue` unless
+ * Default id column: `node_id`, else `id`, else the first. Default label column: `label` if
+ * present. Other columns become attributes, typed by `coerceValue` unless
  * `coerce: false`.
  */
 import { coerceValue } from './attribute-values.ts';
@@ -51,7 +51,7 @@ export const readAccountsCsv = async (
             ? -1
             : labelColumn !== undefined
               ? header.indexOf(labelColumn)
-              : lower.findIndex((h, i) => i !== idAt && (h === 'label' || h === 'name'));
+              : lower.findIndex((h, i) => i !== idAt && h === 'label');
         return;
       }
       const id = fields[idAt]?.trim();
