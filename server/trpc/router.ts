@@ -4,6 +4,8 @@ import { authRouter } from '../auth/auth.router.ts';
 import { campaignsRouter } from '../campaigns/campaigns.router.ts';
 import { contactsRouter } from '../contacts/contacts.router.ts';
 import { dealsRouter } from '../deals/deals.router.ts';
+import { leaderboardRouter } from '../discover/leaderboard/leaderboard.router.ts';
+import { shortlistRouter } from '../discover/shortlist/shortlist.router.ts';
 import { stagesRouter } from '../stages/stages.router.ts';
 import { workspacesRouter } from '../workspaces/workspaces.router.ts';
 import { router } from './init.ts';
@@ -17,6 +19,8 @@ export const appRouter = router({
   stages: stagesRouter,
   deals: dealsRouter,
   audit: auditRouter,
+  leaderboard: leaderboardRouter,
+  shortlist: shortlistRouter,
 });
 
 export type AppRouter = typeof appRouter;
