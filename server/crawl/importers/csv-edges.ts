@@ -151,7 +151,9 @@ export const readEdgeCsv = async (
   let chunk = '';
   let nextQuote = -1;
   await scanLines(source, (text, start, end, line) => {
-    if (delimiter === undefined && start !== end) delimiter = detectDelimiterAt(text, start, comment);
+    if (delimiter === undefined && start !== end && !(comment !== null && text.startsWith(comment, start))) {
+      delimiter = detectDelimiterAt(text, start, comment);
+    }
     const fast = fromAt === 0 && toAt === 1 && delimiter !== 'whitespace' && delimiter?.length === 1;
     if (!fast || assembler.pending || start === end) return assembler.line(text, start, end, line);
     if (text !== chunk || (nextQuote !== -1 && nextQuote < start)) {

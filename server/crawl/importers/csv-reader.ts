@@ -31,6 +31,9 @@ export const detectDelimiter = (sample: string, comment: string | null = '#'): D
     .map((l) => l.replace(/\r$/, ''))
     .filter((l) => l.trim() && !(comment && l.startsWith(comment)))
     .slice(0, SAMPLE_LINES);
+  // Quoted fields may hide delimiters or span lines; judge by the plain lines when there are any.
+  const plain = lines.filter((l) => !l.includes('"'));
+  if (plain.length > 0) lines.splice(0, lines.length, ...plain);
   let best: Delimiter | null = null;
   let bestCount = 0;
   for (const candidate of CANDIDATES) {
@@ -180,7 +183,8 @@ export const readCsvRows = async (
     { quote: options.quote, comment },
   );
   await scanLines(source, (text, start, end, line) => {
-    delimiter ??= start === end ? undefined : detectDelimiterAt(text, start, comment);
+    const blank = start === end || (comment !== null && text.startsWith(comment, start));
+    if (delimiter === undefined && !blank) delimiter = detectDelimiterAt(text, start, comment);
     assembler.line(text, start, end, line);
   });
   assembler.finish();
