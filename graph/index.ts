@@ -6,27 +6,31 @@
  * metric means and where it comes from.
  */
 export { buildCsr, type Csr, inDegrees, transferList } from './build/csr.ts';
-export { type UndirectedCsr, undirectedView } from './build/undirected.ts';
 export { fromGraphology, toGraphology } from './build/graphology.ts';
+export { type UndirectedCsr, undirectedView } from './build/undirected.ts';
 export {
   accumulateBetweenness,
   accumulateBetweennessShared,
-  betweenness,
   type BetweennessOptions,
   type BetweennessResult,
+  betweenness,
   betweennessSources,
   finishBetweenness,
   planBetweenness,
 } from './centrality/betweenness.ts';
 export { coreness } from './centrality/coreness.ts';
-export { hits, type HitsOptions, type HitsResult } from './centrality/hits.ts';
-export { pagerank, type PagerankOptions, type PagerankResult } from './centrality/pagerank.ts';
-export { louvain, type LouvainOptions, type LouvainResult } from './communities/louvain.ts';
+export { type HitsOptions, type HitsResult, hits } from './centrality/hits.ts';
+export { type PagerankOptions, type PagerankResult, pagerank } from './centrality/pagerank.ts';
+export { type LouvainOptions, type LouvainResult, louvain } from './communities/louvain.ts';
 export { modularity } from './communities/modularity.ts';
 export { type CommunitySummary, summarizeCommunities } from './communities/summary.ts';
 export { GraphError, type GraphErrorCode } from './errors.ts';
-export { type PlantedGraph, type PlantedOptions, plantedCommunities } from './generate/planted-communities.ts';
-export { type EdgeList, scaleFreeDigraph, type ScaleFreeOptions } from './generate/scale-free.ts';
+export {
+  type PlantedGraph,
+  type PlantedOptions,
+  plantedCommunities,
+} from './generate/planted-communities.ts';
+export { type EdgeList, type ScaleFreeOptions, scaleFreeDigraph } from './generate/scale-free.ts';
 export {
   type AudienceQualityOptions,
   type AudienceQualityResult,
@@ -43,7 +47,11 @@ export {
   type ScoreWeights,
 } from './influence/composite.ts';
 export { type Explanation, explain } from './influence/explain.ts';
-export { type NicheAffinityOptions, type NicheAffinityResult, nicheAffinity } from './influence/niche-affinity.ts';
+export {
+  type NicheAffinityOptions,
+  type NicheAffinityResult,
+  nicheAffinity,
+} from './influence/niche-affinity.ts';
 export { type Rng, type RunOptions, seededRng } from './random.ts';
 export { scoreNiche, scoreNicheAsync } from './score-niche.ts';
 export type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';

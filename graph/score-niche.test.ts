@@ -39,7 +39,17 @@ describe('scoreNiche on a demo niche with planted communities', () => {
     expect(scores.convergence.pagerank.converged).toBe(true);
     expect(scores.convergence.hits.converged).toBe(true);
     expect(scores.timings.total).toBeGreaterThan(0);
-    expect(phases).toEqual(['build', 'reach', 'pagerank', 'hits', 'coreness', 'communities', 'audience', 'betweenness', 'score']);
+    expect(phases).toEqual([
+      'build',
+      'reach',
+      'pagerank',
+      'hits',
+      'coreness',
+      'communities',
+      'audience',
+      'betweenness',
+      'score',
+    ]);
   });
 
   it('scores in 0..100 and explains the top account', () => {
@@ -69,7 +79,11 @@ describe('scoreNiche edge cases', () => {
     expect(empty.communities).toEqual([]);
     const single = scoreNiche({ nodeCount: 1, sources: new Int32Array(0), targets: new Int32Array(0) });
     expect(single.score.length).toBe(1);
-    const lonely = scoreNiche({ nodeCount: 3, sources: Int32Array.of(0, 1, 2, 2), targets: Int32Array.of(1, 0, 2, 2) });
+    const lonely = scoreNiche({
+      nodeCount: 3,
+      sources: Int32Array.of(0, 1, 2, 2),
+      targets: Int32Array.of(1, 0, 2, 2),
+    });
     expect(lonely.selfLoops).toBe(2);
     expect(lonely.inDegree[2]).toBe(0);
     expect(lonely.score[2]).toBeLessThan(lonely.score[0]);

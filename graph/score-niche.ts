@@ -14,7 +14,7 @@
  * counter, while the calling thread computes the other metrics; the library
  * itself never starts a thread.
  */
-import { type Csr, buildCsr } from './build/csr.ts';
+import { buildCsr, type Csr } from './build/csr.ts';
 import { type UndirectedCsr, undirectedView } from './build/undirected.ts';
 import {
   accumulateBetweenness,
@@ -29,7 +29,13 @@ import { louvain } from './communities/louvain.ts';
 import { summarizeCommunities } from './communities/summary.ts';
 import { GraphError, throwIfAborted } from './errors.ts';
 import { audienceQuality } from './influence/audience-quality.ts';
-import { COMPONENTS, type ComponentName, compositeScore, percentileRanks, resolveWeights } from './influence/composite.ts';
+import {
+  COMPONENTS,
+  type ComponentName,
+  compositeScore,
+  percentileRanks,
+  resolveWeights,
+} from './influence/composite.ts';
 import { nicheAffinity } from './influence/niche-affinity.ts';
 import type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
 import { twoHopReach } from './spread/reach.ts';
@@ -95,7 +101,11 @@ function metrics(ctx: Context) {
   const louv = louvain(undirected, { ...options.louvain, ...run, rng: options.rng ?? Math.random });
   phase('communities');
   const platformFollowers = input.platformFollowers ?? new Float64Array(csr.nodeCount).fill(Number.NaN);
-  const affinity = nicheAffinity(csr, { ...options.nicheAffinity, audience: input.audience, platformFollowers });
+  const affinity = nicheAffinity(csr, {
+    ...options.nicheAffinity,
+    audience: input.audience,
+    platformFollowers,
+  });
   const quality = audienceQuality(csr, input.profile ?? {}, options.audienceQuality);
   phase('audience');
   return { reach, pr, hub, cores, louv, platformFollowers, affinity, quality };
@@ -123,7 +133,12 @@ function finish(ctx: Context, m: ReturnType<typeof metrics>, betweenness: Float6
   const percentiles = {} as Record<ComponentName, Float64Array>;
   for (const c of COMPONENTS) percentiles[c] = percentileRanks(raw[c]);
   const score = compositeScore(percentiles, weights, n);
-  const communities = summarizeCommunities(m.louv.communities, m.louv.count, score, options.topNodesPerCommunity ?? 10);
+  const communities = summarizeCommunities(
+    m.louv.communities,
+    m.louv.count,
+    score,
+    options.topNodesPerCommunity ?? 10,
+  );
   ctx.phase('score');
   timings.total = performance.now() - ctx.started;
   return {

@@ -31,7 +31,11 @@ const graphs: (() => Graph)[] = [
 ];
 
 function run(command: string, argv: string[]): Record<string, number> {
-  const out = execFileSync(command, argv, { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(command, argv, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -58,20 +62,42 @@ for (const make of graphs) {
 
   const tsx = ['--import', 'tsx', here('./run-murmur.ts')];
   const ours = run(process.execPath, [...tsx, 'metrics', edgesPath, String(nodeCount), pivotsPath]);
-  const cells = (row: Record<string, number>) => METRICS.map((m) => seconds(row[m] === undefined ? undefined : row[m]));
-  metricRows.push(`| ${label} | murmur (1 thread) | ${cells(ours).join(' | ')} | ${ours.peakMB.toFixed(0)} |`);
+  const cells = (row: Record<string, number>) =>
+    METRICS.map((m) => seconds(row[m] === undefined ? undefined : row[m]));
+  metricRows.push(
+    `| ${label} | murmur (1 thread) | ${cells(ours).join(' | ')} | ${ours.peakMB.toFixed(0)} |`,
+  );
   if (python) {
-    const theirs = run('/usr/bin/python3', [here('./python-bench.py'), edgesPath, String(nodeCount), pivotsPath]);
+    const theirs = run('/usr/bin/python3', [
+      here('./python-bench.py'),
+      edgesPath,
+      String(nodeCount),
+      pivotsPath,
+    ]);
     for (const [tool, raw] of Object.entries(theirs) as unknown as [string, Record<string, number>][]) {
-      const row = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, k === 'peakMB' || k === 'threads' ? v : v * 1000]));
-      metricRows.push(`| | ${tool} (${row.threads} thread${row.threads > 1 ? 's' : ''}) | ${cells(row).join(' | ')} | ${row.peakMB.toFixed(0)} |`);
+      const row = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, k === 'peakMB' || k === 'threads' ? v : v * 1000]),
+      );
+      metricRows.push(
+        `| | ${tool} (${row.threads} thread${row.threads > 1 ? 's' : ''}) | ${cells(row).join(' | ')} | ${row.peakMB.toFixed(0)} |`,
+      );
       const ratio = METRICS.map((m) => (row[m] ? `${(ours[m] / row[m]).toFixed(2)}×` : '-'));
       metricRows.push(`| | murmur / ${tool} | ${ratio.join(' | ')} | |`);
     }
   }
   for (const workers of [0, 1]) {
     const s = run(process.execPath, [...tsx, 'score', edgesPath, String(nodeCount), String(workers)]);
-    const phases = ['build', 'reach', 'pagerank', 'hits', 'coreness', 'communities', 'audience', 'betweenness', 'score'];
+    const phases = [
+      'build',
+      'reach',
+      'pagerank',
+      'hits',
+      'coreness',
+      'communities',
+      'audience',
+      'betweenness',
+      'score',
+    ];
     scoreRows.push(
       `| ${label} | ${workers === 0 ? 'scoreNiche' : `scoreNicheAsync + ${workers} worker`} | ${phases.map((p) => seconds(s[p])).join(' | ')} | **${seconds(s.total)}** | ${s.peakMB.toFixed(0)} |`,
     );
@@ -81,11 +107,17 @@ for (const make of graphs) {
 }
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`\nKernels, seconds (betweenness: ${SAMPLES} sampled sources, same pivots for graph-tool; ratio < 1 = murmur faster)\n`);
+console.log(
+  `\nKernels, seconds (betweenness: ${SAMPLES} sampled sources, same pivots for graph-tool; ratio < 1 = murmur faster)\n`,
+);
 console.log('| graph | tool | load | pagerank | hits | coreness | betweenness | reach | louvain | peak MB |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of metricRows) console.log(row);
-console.log('\nscoreNiche, seconds per phase (betweenness exact on small graphs, 256 sampled sources otherwise)\n');
-console.log('| graph | mode | build | reach | pagerank | hits | coreness | communities | audience | betweenness | score | total | peak MB |');
+console.log(
+  '\nscoreNiche, seconds per phase (betweenness exact on small graphs, 256 sampled sources otherwise)\n',
+);
+console.log(
+  '| graph | mode | build | reach | pagerank | hits | coreness | communities | audience | betweenness | score | total | peak MB |',
+);
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of scoreRows) console.log(row);

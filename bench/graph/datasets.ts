@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 export const DATASETS_DIR = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 
-export type Dataset = { name: string; nodeCount: number; sources: Int32Array; targets: Int32Array; ids: Int32Array };
+export type Dataset = {
+  name: string;
+  nodeCount: number;
+  sources: Int32Array;
+  targets: Int32Array;
+  ids: Int32Array;
+};
 
 export const DATASETS = {
   'wiki-vote': { file: 'wiki-vote/edges.tsv', mutual: false },

@@ -51,7 +51,10 @@ function checkEndpoints(nodeCount: number, ids: Int32Array, name: string): void 
  */
 export function buildCsr(nodeCount: number, sources: Int32Array, targets: Int32Array): Csr {
   if (!Number.isInteger(nodeCount) || nodeCount < 0) {
-    throw new GraphError('invalid-input', `murmur/graph/build/csr: nodeCount must be a non-negative integer, got ${nodeCount}`);
+    throw new GraphError(
+      'invalid-input',
+      `murmur/graph/build/csr: nodeCount must be a non-negative integer, got ${nodeCount}`,
+    );
   }
   if (!(sources instanceof Int32Array) || !(targets instanceof Int32Array)) {
     throw new GraphError('invalid-input', 'murmur/graph/build/csr: sources and targets must be Int32Arrays');

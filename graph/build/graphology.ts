@@ -38,7 +38,12 @@ export function fromGraphology(graph: AbstractGraph): {
       targets.push(s);
     }
   });
-  return { nodeCount: keys.length, sources: Int32Array.from(sources), targets: Int32Array.from(targets), keys };
+  return {
+    nodeCount: keys.length,
+    sources: Int32Array.from(sources),
+    targets: Int32Array.from(targets),
+    keys,
+  };
 }
 
 /**

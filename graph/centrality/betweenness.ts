@@ -145,7 +145,10 @@ export function betweennessSources(n: number, k: number, rng: Rng): Int32Array {
 }
 
 /** Decides exact versus sampled and the source list, so serial and parallel runs agree. */
-export function planBetweenness(csr: Csr, options: BetweennessOptions = {}): { sources: Int32Array; exact: boolean } {
+export function planBetweenness(
+  csr: Csr,
+  options: BetweennessOptions = {},
+): { sources: Int32Array; exact: boolean } {
   const { samples, exactWorkLimit, rng } = { ...BETWEENNESS_DEFAULTS, ...options };
   if (!Number.isInteger(samples) || samples < 1) {
     throw new GraphError(

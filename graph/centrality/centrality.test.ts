@@ -1,4 +1,5 @@
-import Graph, { DirectedGraph, UndirectedGraph } from 'graphology';
+import type Graph from 'graphology';
+import { DirectedGraph, UndirectedGraph } from 'graphology';
 import erdosRenyi from 'graphology-generators/random/erdos-renyi.js';
 import florentineFamilies from 'graphology-generators/social/florentine-families.js';
 import karateClub from 'graphology-generators/social/karate-club.js';
@@ -40,12 +41,24 @@ describe("Zachary's karate club against networkx 2.8.8", () => {
   it('gives normalized betweenness 0:.4376, 33:.3041, 32:.1452, 2:.1437, 31:.1383', () => {
     const result = betweenness(csr);
     expect(result.exact).toBe(true);
-    expect(topFive(keys, result.scores, 4)).toEqual(['0:0.4376', '33:0.3041', '32:0.1452', '2:0.1437', '31:0.1383']);
+    expect(topFive(keys, result.scores, 4)).toEqual([
+      '0:0.4376',
+      '33:0.3041',
+      '32:0.1452',
+      '2:0.1437',
+      '31:0.1383',
+    ]);
   });
 
   it('gives PageRank 33:.1009, 0:.0970, 32:.0717, 2:.0571, 1:.0529 and reports convergence', () => {
     const result = pagerank(csr, { alpha: 0.85 });
-    expect(topFive(keys, result.scores, 4)).toEqual(['33:0.1009', '0:0.0970', '32:0.0717', '2:0.0571', '1:0.0529']);
+    expect(topFive(keys, result.scores, 4)).toEqual([
+      '33:0.1009',
+      '0:0.0970',
+      '32:0.0717',
+      '2:0.0571',
+      '1:0.0529',
+    ]);
     expect(result.converged).toBe(true);
     expect(result.iterations).toBeGreaterThan(10);
   });
@@ -83,7 +96,11 @@ describe('kernels agree with graphology-metrics on a random directed graph', () 
   const { csr, keys } = load(graph);
 
   it('PageRank, with an absolute tolerance on both sides', () => {
-    const expected = pagerankCentrality(graph, { getEdgeWeight: null, tolerance: 1e-14, maxIterations: 10_000 });
+    const expected = pagerankCentrality(graph, {
+      getEdgeWeight: null,
+      tolerance: 1e-14,
+      maxIterations: 10_000,
+    });
     const { scores } = pagerank(csr);
     keys.forEach((key, i) => {
       expect(scores[i]).toBeCloseTo(expected[key], 9);

@@ -37,7 +37,10 @@ function normalize(values: Float64Array): void {
 export function hits(csr: Csr, options: HitsOptions = {}): HitsResult {
   const { tolerance, maxIterations } = { ...HITS_DEFAULTS, ...options };
   if (!(tolerance > 0) || !(maxIterations >= 1)) {
-    throw new GraphError('invalid-option', 'murmur/graph/centrality/hits: tolerance must be > 0 and maxIterations >= 1');
+    throw new GraphError(
+      'invalid-option',
+      'murmur/graph/centrality/hits: tolerance must be > 0 and maxIterations >= 1',
+    );
   }
   const n = csr.nodeCount;
   const { outOffsets, outTargets, inOffsets, inSources } = csr;

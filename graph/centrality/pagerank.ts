@@ -40,7 +40,10 @@ export const PAGERANK_DEFAULTS = { alpha: 0.85, tolerance: 1e-10, maxIterations:
 export function pagerank(csr: Csr, options: PagerankOptions = {}): PagerankResult {
   const { alpha, tolerance, maxIterations } = { ...PAGERANK_DEFAULTS, ...options };
   if (!(alpha >= 0 && alpha < 1)) {
-    throw new GraphError('invalid-option', `murmur/graph/centrality/pagerank: alpha must be in [0, 1), got ${alpha}`);
+    throw new GraphError(
+      'invalid-option',
+      `murmur/graph/centrality/pagerank: alpha must be in [0, 1), got ${alpha}`,
+    );
   }
   if (!(tolerance > 0) || !(maxIterations >= 1)) {
     throw new GraphError(

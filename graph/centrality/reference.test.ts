@@ -117,10 +117,13 @@ describe.skipIf(!hasDataset('twitch-ru'))('exact betweenness on twitch-ru', () =
   it('matches igraph within 1e-6 for every account', () => {
     const reference = fixture('twitch-ru');
     const data = loadDataset('twitch-ru');
-    const result = betweenness(buildCsr(data.nodeCount, data.sources, data.targets), { exactWorkLimit: Infinity });
+    const result = betweenness(buildCsr(data.nodeCount, data.sources, data.targets), {
+      exactWorkLimit: Infinity,
+    });
     expect(result.exact).toBe(true);
     let worst = 0;
-    for (let i = 0; i < data.nodeCount; i++) worst = Math.max(worst, Math.abs(result.scores[i] - reference.betweenness[i]));
+    for (let i = 0; i < data.nodeCount; i++)
+      worst = Math.max(worst, Math.abs(result.scores[i] - reference.betweenness[i]));
     expect(worst).toBeLessThan(1e-6);
   });
 });
@@ -129,7 +132,9 @@ describe.skipIf(!hasDataset('wiki-vote'))('sampled betweenness on wiki-vote', ()
   it('ranks accounts like exact betweenness (Spearman >= 0.95) at the default 256 samples', () => {
     const reference = fixture('wiki-vote');
     const data = loadDataset('wiki-vote');
-    const result = betweenness(buildCsr(data.nodeCount, data.sources, data.targets), { rng: seededRng(2026) });
+    const result = betweenness(buildCsr(data.nodeCount, data.sources, data.targets), {
+      rng: seededRng(2026),
+    });
     expect(result.exact).toBe(false);
     expect(result.sources).toBe(256);
     const rho = spearman(result.scores, reference.betweenness);

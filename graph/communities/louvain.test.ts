@@ -4,13 +4,26 @@ import karateClub from 'graphology-generators/social/karate-club.js';
 import modularityMetric from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
 import { hasDataset, loadDataset } from '../../bench/graph/datasets.ts';
-import { buildCsr, fromGraphology, louvain, modularity, plantedCommunities, seededRng, undirectedView } from '../index.ts';
+import {
+  buildCsr,
+  fromGraphology,
+  louvain,
+  modularity,
+  plantedCommunities,
+  seededRng,
+  undirectedView,
+} from '../index.ts';
 
-function undirectedGraphology(nodeCount: number, offsets: Int32Array, neighbors: Int32Array): UndirectedGraph {
+function undirectedGraphology(
+  nodeCount: number,
+  offsets: Int32Array,
+  neighbors: Int32Array,
+): UndirectedGraph {
   const graph = new UndirectedGraph();
   for (let v = 0; v < nodeCount; v++) graph.addNode(String(v));
   for (let v = 0; v < nodeCount; v++) {
-    for (let e = offsets[v]; e < offsets[v + 1]; e++) if (neighbors[e] > v) graph.addEdge(String(v), String(neighbors[e]));
+    for (let e = offsets[v]; e < offsets[v + 1]; e++)
+      if (neighbors[e] > v) graph.addEdge(String(v), String(neighbors[e]));
   }
   return graph;
 }
@@ -21,7 +34,9 @@ describe('louvain', () => {
     const und = undirectedView(buildCsr(nodeCount, sources, targets));
     const result = louvain(und, { rng: seededRng(1) });
     const graph = undirectedGraphology(nodeCount, und.offsets, und.neighbors);
-    const expected = modularityMetric(graph, { getNodeCommunity: (node) => result.communities[Number(node)] });
+    const expected = modularityMetric(graph, {
+      getNodeCommunity: (node) => result.communities[Number(node)],
+    });
     expect(result.modularity).toBeCloseTo(expected, 12);
     expect(modularity(und, result.communities)).toBeCloseTo(expected, 12);
     // Karate's best known modularity is 0.4198; Louvain finds 0.41-0.42.

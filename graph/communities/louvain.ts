@@ -35,7 +35,13 @@ export type LouvainResult = {
 
 export const LOUVAIN_DEFAULTS = { rng: Math.random, resolution: 1, maxLevels: 32, engine: 'csr' };
 
-type Level = { size: number; offsets: Int32Array; neighbors: Int32Array; weights: Float64Array; degree: Float64Array };
+type Level = {
+  size: number;
+  offsets: Int32Array;
+  neighbors: Int32Array;
+  weights: Float64Array;
+  degree: Float64Array;
+};
 
 /**
  * Local moving with a queue (Traag 2015, "Faster unfolding of communities:
@@ -199,7 +205,10 @@ function runGraphology(graph: UndirectedCsr, rng: Rng, resolution: number): Int3
 export function louvain(graph: UndirectedCsr, options: LouvainOptions = {}): LouvainResult {
   const { rng, resolution, maxLevels, engine } = { ...LOUVAIN_DEFAULTS, ...options };
   if (!(resolution > 0)) {
-    throw new GraphError('invalid-option', `murmur/graph/communities/louvain: resolution must be > 0, got ${resolution}`);
+    throw new GraphError(
+      'invalid-option',
+      `murmur/graph/communities/louvain: resolution must be > 0, got ${resolution}`,
+    );
   }
   const n = graph.nodeCount;
   const membership = new Int32Array(n);

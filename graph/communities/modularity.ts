@@ -23,7 +23,8 @@ export function modularity(graph: UndirectedCsr, communities: Int32Array, resolu
   for (let v = 0; v < graph.nodeCount; v++) {
     const c = communities[v];
     tot[c] += graph.offsets[v + 1] - graph.offsets[v];
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) if (communities[graph.neighbors[e]] === c) inside++;
+    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++)
+      if (communities[graph.neighbors[e]] === c) inside++;
   }
   let expected = 0;
   for (let c = 0; c < count; c++) expected += (tot[c] / m2) ** 2;

@@ -102,7 +102,9 @@ export function plantedCommunities(options: PlantedOptions): PlantedGraph {
   const targets: number[] = [];
   for (let v = 0; v < members; v++) {
     const own = community[v];
-    const follows = isBot[v] ? 2 * o.meanFollows : Math.max(1, Math.round(o.meanFollows * -Math.log(1 - rng())));
+    const follows = isBot[v]
+      ? 2 * o.meanFollows
+      : Math.max(1, Math.round(o.meanFollows * -Math.log(1 - rng())));
     const followed = new Set<number>();
     for (let attempt = 0; followed.size < follows && attempt < 4 * follows; attempt++) {
       const c = rng() < o.mixing ? Math.floor(rng() * o.communities) : own;

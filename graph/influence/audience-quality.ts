@@ -58,7 +58,11 @@ export const AUDIENCE_QUALITY_DEFAULTS = {
 };
 
 /** Suspicion score of each account from its own profile. */
-export function profileSuspicion(nodeCount: number, profile: ProfileAttributes, options: AudienceQualityOptions = {}) {
+export function profileSuspicion(
+  nodeCount: number,
+  profile: ProfileAttributes,
+  options: AudienceQualityOptions = {},
+) {
   const o = { ...AUDIENCE_QUALITY_DEFAULTS, ...options };
   const w = { ...AUDIENCE_QUALITY_DEFAULTS.flagWeights, ...options.flagWeights };
   const suspicion = new Float64Array(nodeCount);
@@ -75,7 +79,8 @@ export function profileSuspicion(nodeCount: number, profile: ProfileAttributes, 
     const followers = followersCount ? followersCount[v] : Number.NaN;
     if (Number.isFinite(follows) && Number.isFinite(followers)) {
       known += w.massFollow;
-      if (follows >= o.massFollowMin && follows / Math.max(1, followers) >= o.massFollowRatio) flagged += w.massFollow;
+      if (follows >= o.massFollowMin && follows / Math.max(1, followers) >= o.massFollowRatio)
+        flagged += w.massFollow;
     }
     const age = accountAgeDays ? accountAgeDays[v] : Number.NaN;
     if (Number.isFinite(age)) {

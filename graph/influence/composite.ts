@@ -50,7 +50,10 @@ export function resolveWeights(weights: Partial<Record<string, number>> = {}): S
   const resolved = { ...DEFAULT_WEIGHTS };
   for (const [name, value] of Object.entries(weights)) {
     if (!(name in DEFAULT_WEIGHTS)) {
-      throw new GraphError('invalid-weight', `murmur/graph/influence/composite: unknown component "${name}" in weights`);
+      throw new GraphError(
+        'invalid-weight',
+        `murmur/graph/influence/composite: unknown component "${name}" in weights`,
+      );
     }
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new GraphError(
@@ -61,7 +64,10 @@ export function resolveWeights(weights: Partial<Record<string, number>> = {}): S
     resolved[name as ComponentName] = value;
   }
   if (COMPONENTS.every((c) => resolved[c] === 0)) {
-    throw new GraphError('invalid-weight', 'murmur/graph/influence/composite: at least one weight must be > 0');
+    throw new GraphError(
+      'invalid-weight',
+      'murmur/graph/influence/composite: at least one weight must be > 0',
+    );
   }
   return resolved;
 }

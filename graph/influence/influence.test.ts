@@ -33,7 +33,14 @@ function celebrityVersusBlogger() {
   for (let v = 100; v < 400; v++) follow(v, blogger);
   for (let v = 5000; v < 5020; v++) follow(v, blogger);
   for (let v = 0; v < 5500; v++) for (let k = 0; k < 5; k++) follow(v, Math.floor(rng() * 5500));
-  return { nodeCount, sources: Int32Array.from(sources), targets: Int32Array.from(targets), audience, celebrity, blogger };
+  return {
+    nodeCount,
+    sources: Int32Array.from(sources),
+    targets: Int32Array.from(targets),
+    audience,
+    celebrity,
+    blogger,
+  };
 }
 
 describe('niche affinity', () => {

@@ -58,7 +58,8 @@ export function nicheAffinity(csr: Csr, options: NicheAffinityOptions = {}): Nic
   for (let v = 0; v < n; v++) {
     let count = 0;
     if (audience) {
-      for (let i = csr.inOffsets[v]; i < csr.inOffsets[v + 1]; i++) count += audience[csr.inSources[i]] ? 1 : 0;
+      for (let i = csr.inOffsets[v]; i < csr.inOffsets[v + 1]; i++)
+        count += audience[csr.inSources[i]] ? 1 : 0;
     } else count = csr.inOffsets[v + 1] - csr.inOffsets[v];
     nicheFollowers[v] = count;
     totalNiche += count;

@@ -37,7 +37,8 @@ export function unionSketch(sketches: Float64Array[], k: number): Float64Array {
   }
   all.sort();
   const out: number[] = [];
-  for (let i = 0; i < all.length && out.length < k; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
+  for (let i = 0; i < all.length && out.length < k; i++)
+    if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
   return Float64Array.from(out);
 }
 

@@ -24,7 +24,12 @@ export type LookalikeOptions = {
 
 export type Lookalike = { node: number; similarity: number; sharedFollowers: number };
 
-export const LOOKALIKE_DEFAULTS = { maxFollowers: 5000, minShared: 2, similarity: 'cosine', rng: Math.random };
+export const LOOKALIKE_DEFAULTS = {
+  maxFollowers: 5000,
+  minShared: 2,
+  similarity: 'cosine',
+  rng: Math.random,
+};
 
 /**
  * @example

@@ -65,7 +65,11 @@ function intersectionSize(a: Int32Array, b: Int32Array): number {
  * const { jaccard, combinedReach } = audienceOverlap(csr, [12, 40, 77]);
  * jaccard[0 * 3 + 1]; // Jaccard of accounts 12 and 40
  */
-export function audienceOverlap(csr: Csr, nodes: readonly number[], options: OverlapOptions = {}): OverlapResult {
+export function audienceOverlap(
+  csr: Csr,
+  nodes: readonly number[],
+  options: OverlapOptions = {},
+): OverlapResult {
   const o = { ...OVERLAP_DEFAULTS, ...options };
   for (const v of nodes) assertNode(v, csr.nodeCount, 'spread/overlap');
   const k = nodes.length;

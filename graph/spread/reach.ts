@@ -56,7 +56,10 @@ function hasMutualFollow(csr: Csr, v: number): boolean {
 export function twoHopReach(csr: Csr, options: ReachOptions = {}): ReachResult {
   const { precision, exactWorkPerNode, exact } = { ...REACH_DEFAULTS, ...options };
   if (!Number.isInteger(precision) || precision < 4 || precision > 16) {
-    throw new GraphError('invalid-option', `murmur/graph/spread/reach: precision must be an integer in 4..16, got ${precision}`);
+    throw new GraphError(
+      'invalid-option',
+      `murmur/graph/spread/reach: precision must be an integer in 4..16, got ${precision}`,
+    );
   }
   const n = csr.nodeCount;
   const { inOffsets, inSources } = csr;

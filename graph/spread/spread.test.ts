@@ -40,27 +40,30 @@ describe('two-hop reach', () => {
     }
   });
 
-  it.skipIf(!hasDataset('twitch-ru'))('estimates with HyperLogLog within its stated error on twitch-ru', () => {
-    const data = loadDataset('twitch-ru');
-    const csr = buildCsr(data.nodeCount, data.sources, data.targets);
-    const exact = twoHopReach(csr, { exact: true });
-    const estimated = twoHopReach(csr, { exactWorkPerNode: 0 });
-    expect(estimated.standardError).toBeCloseTo(0.0325, 4);
-    let sum = 0;
-    let within3 = 0;
-    let count = 0;
-    for (let v = 0; v < csr.nodeCount; v++) {
-      if (exact.reach[v] < 200) continue;
-      expect(estimated.isEstimate[v]).toBe(1);
-      const error = Math.abs(estimated.reach[v] - exact.reach[v]) / exact.reach[v];
-      sum += error;
-      if (error <= 3 * estimated.standardError) within3++;
-      count++;
-    }
-    expect(count).toBeGreaterThan(1000);
-    expect(sum / count).toBeLessThan(estimated.standardError);
-    expect(within3 / count).toBeGreaterThan(0.98);
-  });
+  it.skipIf(!hasDataset('twitch-ru'))(
+    'estimates with HyperLogLog within its stated error on twitch-ru',
+    () => {
+      const data = loadDataset('twitch-ru');
+      const csr = buildCsr(data.nodeCount, data.sources, data.targets);
+      const exact = twoHopReach(csr, { exact: true });
+      const estimated = twoHopReach(csr, { exactWorkPerNode: 0 });
+      expect(estimated.standardError).toBeCloseTo(0.0325, 4);
+      let sum = 0;
+      let within3 = 0;
+      let count = 0;
+      for (let v = 0; v < csr.nodeCount; v++) {
+        if (exact.reach[v] < 200) continue;
+        expect(estimated.isEstimate[v]).toBe(1);
+        const error = Math.abs(estimated.reach[v] - exact.reach[v]) / exact.reach[v];
+        sum += error;
+        if (error <= 3 * estimated.standardError) within3++;
+        count++;
+      }
+      expect(count).toBeGreaterThan(1000);
+      expect(sum / count).toBeLessThan(estimated.standardError);
+      expect(within3 / count).toBeGreaterThan(0.98);
+    },
+  );
 });
 
 describe('audience overlap', () => {
@@ -78,7 +81,10 @@ describe('audience overlap', () => {
         const union = new Set([...sets[i], ...sets[j]]).size;
         expect(result.sharedFollowers[i * 4 + j]).toBe(shared);
         expect(result.jaccard[i * 4 + j]).toBeCloseTo(shared / union, 12);
-        expect(result.overlapCoefficient[i * 4 + j]).toBeCloseTo(shared / Math.min(sets[i].size, sets[j].size), 12);
+        expect(result.overlapCoefficient[i * 4 + j]).toBeCloseTo(
+          shared / Math.min(sets[i].size, sets[j].size),
+          12,
+        );
       }
     }
     expect(result.combinedReach).toBe(new Set(sets.flatMap((s) => [...s])).size);
@@ -91,9 +97,13 @@ describe('audience overlap', () => {
     const sketched = audienceOverlap(csr, accounts, { estimate: true, sketchSize: 256 });
     expect(sketched.exact).toBe(false);
     for (let i = 0; i < 16; i++) {
-      expect(Math.abs(sketched.jaccard[i] - exact.jaccard[i])).toBeLessThan(4 * sketched.jaccardStandardError);
+      expect(Math.abs(sketched.jaccard[i] - exact.jaccard[i])).toBeLessThan(
+        4 * sketched.jaccardStandardError,
+      );
     }
-    expect(Math.abs(sketched.combinedReach / exact.combinedReach - 1)).toBeLessThan(4 * sketched.reachStandardError);
+    expect(Math.abs(sketched.combinedReach / exact.combinedReach - 1)).toBeLessThan(
+      4 * sketched.reachStandardError,
+    );
   });
 
   it('names an unknown account in a typed error', () => {
