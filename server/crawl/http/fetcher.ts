@@ -34,6 +34,8 @@ export type FetcherOptions = {
   /** In [0, 1), for backoff jitter; pass a seeded one in tests. */
   random?: () => number;
   fetch?: typeof fetch;
+  /** Share one limiter between fetchers (e.g. one per crawl slice) so they respect one quota per host. */
+  limiter?: RateLimiter;
 };
 
 export type RequestOptions = {
@@ -90,8 +92,9 @@ export const createFetcher = ({
   clock = systemClock,
   random = Math.random,
   fetch: fetchImpl = globalThis.fetch,
+  limiter: sharedLimiter,
 }: FetcherOptions = {}): Fetcher => {
-  const limiter = createRateLimiter({ clock, maxConcurrentPerHost });
+  const limiter = sharedLimiter ?? createRateLimiter({ clock, maxConcurrentPerHost });
   const counters: FetcherStats = {
     requests: 0,
     retries: 0,
