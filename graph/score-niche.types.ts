@@ -30,7 +30,7 @@ export type NicheInput = {
 export type ScoreNicheOptions = {
   weights?: Partial<Record<ComponentName, number>>;
   rng?: Rng;
-  /** Sources sampled for betweenness on graphs too large for exact Brandes (default 256). */
+  /** Sources sampled for betweenness on graphs too large for exact Brandes (default: 256, fewer above 1M follows; see defaultBetweennessSamples). */
   betweennessSamples?: number;
   onProgress?: (phase: string, fraction: number) => void;
   signal?: AbortSignal;
