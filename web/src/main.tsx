@@ -12,6 +12,13 @@ const ContactPage = lazy(() => import('./routes/contact.tsx'));
 const ContactNewPage = lazy(() => import('./routes/contact-new.tsx'));
 const ContactEditPage = lazy(() => import('./routes/contact-edit.tsx'));
 const SettingsPage = lazy(() => import('./routes/settings.tsx'));
+const CampaignsPage = lazy(() => import('./routes/campaigns.tsx'));
+const CampaignPage = lazy(() => import('./routes/campaign.tsx'));
+const CampaignNewPage = lazy(() => import('./routes/campaign-new.tsx'));
+const CampaignEditPage = lazy(() => import('./routes/campaign-edit.tsx'));
+const DealPage = lazy(() => import('./routes/deal.tsx'));
+const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
+const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 
 render(
   () => (
@@ -22,6 +29,7 @@ render(
         <Route path="/" component={() => <ContactsPage />} />
         <Route path="/contacts" component={ContactsPage} />
         <Route path="/contacts/new" component={ContactNewPage} />
+        <Route path="/contacts/import" component={ContactsImportPage} />
         <Route path="/contacts/:id" component={ContactPage} />
         <Route path="/contacts/:id/edit" component={ContactEditPage} />
         <Route
@@ -33,12 +41,11 @@ render(
             />
           )}
         />
-        <Route
-          path="/campaigns"
-          component={() => (
-            <ComingSoon title="Campaigns" what="Run seeding campaigns through a deal pipeline." />
-          )}
-        />
+        <Route path="/campaigns" component={CampaignsPage} />
+        <Route path="/campaigns/new" component={CampaignNewPage} />
+        <Route path="/campaigns/:id" component={CampaignPage} />
+        <Route path="/campaigns/:id/edit" component={CampaignEditPage} />
+        <Route path="/deals/:id" component={DealPage} />
         <Route
           path="/outreach"
           component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
@@ -48,6 +55,7 @@ render(
           component={() => <ComingSoon title="Reports" what="Measure reach and word-of-mouth spread." />}
         />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/settings/audit" component={AuditPage} />
         <Route
           path="*"
           component={() => <ComingSoon title="Not found" what="There is no page at this address." />}

@@ -24,6 +24,7 @@ export function ContactForm(props: {
   const [tags, setTags] = createSignal(props.initial?.tags.join(', ') ?? '');
   const [notes, setNotes] = createSignal(props.initial?.notes ?? '');
   const [accounts, setAccounts] = createSignal(props.initial?.socialAccounts ?? []);
+  const [doNotContact, setDoNotContact] = createSignal(props.initial?.doNotContact ?? false);
   const submission = useSubmission(createContact);
   const updating = useSubmission(updateContact);
   const error = () => submission.error ?? updating.error;
@@ -38,6 +39,7 @@ export function ContactForm(props: {
       tags: splitList(tags()),
       notes: notes(),
       socialAccounts: accounts().filter((a) => a.handle.trim()),
+      doNotContact: doNotContact(),
     });
   };
   const setAccount = (i: number, patch: Partial<ContactInput['socialAccounts'][number]>) =>
@@ -114,6 +116,15 @@ export function ContactForm(props: {
           Add social account
         </button>
       </fieldset>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="doNotContact"
+          checked={doNotContact()}
+          onChange={(e) => setDoNotContact(e.currentTarget.checked)}
+        />{' '}
+        Do not contact (never add to new deals)
+      </label>
       <Show when={error()}>
         <ErrorNotice error={error()} />
       </Show>

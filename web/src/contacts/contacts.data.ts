@@ -28,6 +28,7 @@ export type ContactInput = {
   notes: string;
   tags: string[];
   socialAccounts: { platform: PlatformOption; handle: string }[];
+  doNotContact: boolean;
 };
 
 export const createContact = action(async (input: ContactInput) => {
@@ -41,6 +42,18 @@ export const updateContact = action(async (id: string, input: ContactInput) => {
   await revalidate([getContacts.key, getContact.keyFor(id)]);
   throw redirect(`/contacts/${id}`);
 }, 'updateContact');
+
+export const getContactDeals = query((id: string) => trpc.contacts.deals.query({ id }), 'contactDeals');
+export const getContactTimeline = query(
+  (id: string) => trpc.contacts.timeline.query({ id }),
+  'contactTimeline',
+);
+
+export const eraseContact = action(async (id: string) => {
+  await trpc.contacts.erase.mutate({ id });
+  await revalidate(getContacts.key);
+  throw redirect('/contacts');
+}, 'eraseContact');
 
 export const removeContact = action(async (id: string) => {
   await trpc.contacts.remove.mutate({ id });

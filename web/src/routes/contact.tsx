@@ -1,7 +1,17 @@
 import { A, createAsync, useAction, useParams, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
-import { getContact, removeContact } from '../contacts/contacts.data.ts';
+import { canAdmin, canWrite, getMe } from '../auth/session.ts';
+import { formatMoney } from '../campaigns/money.ts';
+import {
+  eraseContact,
+  getContact,
+  getContactDeals,
+  getContactTimeline,
+  removeContact,
+} from '../contacts/contacts.data.ts';
+import { downloadText } from '../deals/deals.data.ts';
+import { Timeline } from '../deals/timeline.tsx';
+import { errorMessage, trpc } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 
@@ -12,6 +22,25 @@ export default function ContactPage() {
   const remove = useAction(removeContact);
   const removing = useSubmission(removeContact);
   const [confirming, setConfirming] = createSignal(false);
+  const contactDeals = createAsync(() => getContactDeals(params.id!));
+  const feed = createAsync(() => getContactTimeline(params.id!));
+  const erase = useAction(eraseContact);
+  const erasing = useSubmission(eraseContact);
+  const [confirmErase, setConfirmErase] = createSignal(false);
+  const [exportError, setExportError] = createSignal<string>();
+  const exportData = async (id: string, name: string) => {
+    setExportError(undefined);
+    try {
+      const data = await trpc.contacts.exportData.query({ id });
+      downloadText(
+        `${name.replace(/[^\w-]+/g, '-')}-data.json`,
+        JSON.stringify(data, null, 2),
+        'application/json',
+      );
+    } catch (error) {
+      setExportError(errorMessage(error));
+    }
+  };
   return (
     <Show when={contact()} fallback={<Loading />}>
       {(c) => (
@@ -19,7 +48,12 @@ export default function ContactPage() {
           <p>
             <A href="/contacts">← All contacts</A>
           </p>
-          <h1>{c().name}</h1>
+          <div class="page-head">
+            <h1>{c().name}</h1>
+            <Show when={c().doNotContact}>
+              <span class="badge danger">Do not contact</span>
+            </Show>
+          </div>
           <Show when={canWrite(me())}>
             <div class="actions">
               <A class="button" href={`/contacts/${c().id}/edit`}>
@@ -29,6 +63,21 @@ export default function ContactPage() {
                 Delete
               </button>
             </div>
+          </Show>
+          <Show when={canAdmin(me())}>
+            <div class="actions" role="group" aria-label="Personal data">
+              <button type="button" onClick={() => exportData(c().id, c().name)}>
+                Export all data (JSON)
+              </button>
+              <button type="button" class="danger" onClick={() => setConfirmErase(true)}>
+                Erase personal data
+              </button>
+            </div>
+          </Show>
+          <Show when={exportError()}>
+            <p class="error" role="alert">
+              {exportError()}
+            </p>
           </Show>
           <dl class="details">
             <dt>Emails</dt>
@@ -62,9 +111,39 @@ export default function ContactPage() {
             <dt>Added</dt>
             <dd>{new Date(c().createdAt).toLocaleString()}</dd>
           </dl>
-          <Show when={removing.error}>
-            <ErrorNotice error={removing.error} />
+          <h2>Campaigns</h2>
+          <Show when={contactDeals()} fallback={<Loading />}>
+            {(list) => (
+              <Show when={list().length} fallback={<p class="muted">Not in any campaign yet.</p>}>
+                <ul class="plain">
+                  <For each={list()}>
+                    {(d) => (
+                      <li>
+                        <A href={`/deals/${d.id}`}>{d.campaignName}</A>: {d.stageName} ·{' '}
+                        {formatMoney(d.feeMinor, d.currency)}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            )}
           </Show>
+          <h2>Timeline</h2>
+          <Show when={feed()} fallback={<Loading />}>
+            {(f) => <Timeline items={f().items} label="Contact timeline" />}
+          </Show>
+          <Show when={removing.error ?? erasing.error}>
+            <ErrorNotice error={removing.error ?? erasing.error} />
+          </Show>
+          <ConfirmDialog
+            open={confirmErase()}
+            title={`Erase ${c().name}?`}
+            message="Erasing removes the contact, their social accounts, deals, timeline and change history. Only an audit entry without personal data remains. This cannot be undone."
+            confirmLabel="Erase everything"
+            busy={erasing.pending}
+            onCancel={() => setConfirmErase(false)}
+            onConfirm={() => erase(c().id).finally(() => setConfirmErase(false))}
+          />
           <ConfirmDialog
             open={confirming()}
             title={`Delete ${c().name}?`}

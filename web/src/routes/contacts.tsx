@@ -1,16 +1,37 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { canWrite, getMe } from '../auth/session.ts';
+import { AddToCampaign } from '../contacts/add-to-campaign.tsx';
 import { getContacts } from '../contacts/contacts.data.ts';
+import { downloadText } from '../deals/deals.data.ts';
+import { errorMessage, trpc } from '../lib/trpc.ts';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
 
 export default function ContactsPage() {
-  const [params, setParams] = useSearchParams<{ q?: string; after?: string }>();
+  const [params, setParams] = useSearchParams<{ q?: string; after?: string; campaign?: string }>();
   const me = createAsync(() => getMe());
   const search = () => params.q ?? '';
   const page = createAsync(() => getContacts(search(), params.after));
   // Cursors of the pages before this one, so "Previous" can go back.
   const [previous, setPrevious] = createSignal<(string | undefined)[]>([]);
+  // Selection survives paging and searching, so people can gather contacts from several pages.
+  const [selected, setSelected] = createSignal<Set<string>>(new Set());
+  const [exportError, setExportError] = createSignal<string>();
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected());
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+  const exportCsv = async () => {
+    setExportError(undefined);
+    try {
+      const { csv } = await trpc.contacts.exportCsv.query({ search: search() || undefined });
+      downloadText('contacts.csv', csv);
+    } catch (error) {
+      setExportError(errorMessage(error));
+    }
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
 
@@ -35,12 +56,32 @@ export default function ContactsPage() {
     <section>
       <div class="page-head">
         <h1>Contacts</h1>
-        <Show when={canWrite(me())}>
-          <A class="button primary" href="/contacts/new">
-            New contact
-          </A>
-        </Show>
+        <div class="actions">
+          <button type="button" onClick={exportCsv}>
+            Export CSV
+          </button>
+          <Show when={canWrite(me())}>
+            <A class="button" href="/contacts/import">
+              Import CSV
+            </A>
+            <A class="button primary" href="/contacts/new">
+              New contact
+            </A>
+          </Show>
+        </div>
       </div>
+      <Show when={exportError()}>
+        <p class="error" role="alert">
+          {exportError()}
+        </p>
+      </Show>
+      <Show when={canWrite(me())}>
+        <AddToCampaign
+          contactIds={[...selected()]}
+          preselected={params.campaign}
+          onDone={() => setSelected(new Set<string>())}
+        />
+      </Show>
       <div class="toolbar">
         <label for="contact-search">Search contacts</label>
         <input
@@ -69,6 +110,21 @@ export default function ContactsPage() {
             <table class="table">
               <thead>
                 <tr>
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all contacts on this page"
+                      checked={p().items.every((c) => selected().has(c.id))}
+                      onChange={(e) => {
+                        const next = new Set(selected());
+                        for (const c of p().items) {
+                          if (e.currentTarget.checked) next.add(c.id);
+                          else next.delete(c.id);
+                        }
+                        setSelected(next);
+                      }}
+                    />
+                  </th>
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Social</th>
@@ -80,7 +136,19 @@ export default function ContactsPage() {
                   {(c) => (
                     <tr>
                       <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${c.name}`}
+                          checked={selected().has(c.id)}
+                          onChange={(e) => toggle(c.id, e.currentTarget.checked)}
+                        />
+                      </td>
+                      <td>
                         <A href={`/contacts/${c.id}`}>{c.name}</A>
+                        <Show when={c.doNotContact}>
+                          {' '}
+                          <span class="badge danger">Do not contact</span>
+                        </Show>
                       </td>
                       <td>{c.emails[0] ?? ''}</td>
                       <td>{c.socialAccounts.map((a) => `${a.platform}:@${a.handle}`).join(', ')}</td>

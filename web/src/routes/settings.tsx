@@ -1,6 +1,7 @@
-import { createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { canAdmin, getMe } from '../auth/session.ts';
+import { StagesSection } from '../campaigns/stages-settings.tsx';
 import { trpc } from '../lib/trpc.ts';
 import { ApiKeysSection } from '../settings/api-keys.tsx';
 import { MembersSection } from '../settings/members.tsx';
@@ -33,6 +34,13 @@ export default function SettingsPage() {
       >
         <MembersSection />
         <ApiKeysSection />
+        <StagesSection />
+        <section class="card">
+          <h2>Audit log</h2>
+          <p>
+            <A href="/settings/audit">See who changed which contact, deal, campaign or stage, and when.</A>
+          </p>
+        </section>
       </Show>
       <section class="card">
         <h2>New workspace</h2>

@@ -1,5 +1,7 @@
 import { createEffect, Show } from 'solid-js';
 
+let counter = 0;
+
 /** A modal question with a destructive confirm button; Escape or Cancel closes it. */
 export function ConfirmDialog(props: {
   open: boolean;
@@ -11,6 +13,8 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   let dialog!: HTMLDialogElement;
+  // Several dialogs can share a page: each needs its own title id.
+  const titleId = `confirm-title-${++counter}`;
   createEffect(() => {
     if (props.open && !dialog.open) dialog.showModal();
     if (!props.open && dialog.open) dialog.close();
@@ -18,11 +22,11 @@ export function ConfirmDialog(props: {
   return (
     <dialog
       ref={dialog}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={() => props.onCancel()}
       onClose={() => props.open && props.onCancel()}
     >
-      <h2 id="confirm-title">{props.title}</h2>
+      <h2 id={titleId}>{props.title}</h2>
       <p>{props.message}</p>
       <div class="actions">
         <button type="button" onClick={() => props.onCancel()}>

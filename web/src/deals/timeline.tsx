@@ -1,0 +1,67 @@
+import { For, Show } from 'solid-js';
+import { EmptyState } from '../ui/feedback.tsx';
+
+type Item = {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: string | Date;
+  actorName: string | null;
+  actorEmail: string | null;
+};
+
+const fieldNames: Record<string, string> = {
+  feeMinor: 'fee',
+  ownerId: 'owner',
+  nextAction: 'next action',
+  nextActionAt: 'next action date',
+  budgetMinor: 'budget',
+  goalEmvMinor: 'earned-media goal',
+  goalPosts: 'posts goal',
+  goalReach: 'reach goal',
+  startsOn: 'start date',
+  endsOn: 'end date',
+};
+
+function describe(item: Item): string {
+  const p = item.payload;
+  switch (item.kind) {
+    case 'campaign_created':
+      return `created the campaign “${String(p.name ?? '')}”`;
+    case 'deal_created':
+      return `added the deal in ${String(p.stage ?? 'the first stage')}`;
+    case 'stage_changed':
+      return `moved the deal from ${String(p.from)} to ${String(p.to)}`;
+    case 'note_added':
+      return 'added a note';
+    case 'fields_changed':
+      return `changed ${((p.fields as string[]) ?? []).map((f) => fieldNames[f] ?? f).join(', ')}`;
+    case 'deal_removed':
+      return `removed ${String(p.contactName ?? 'a deal')} from the campaign`;
+    default:
+      return item.kind.replace(/_/g, ' ');
+  }
+}
+
+/** A feed of what happened, newest first. */
+export function Timeline(props: { items: Item[]; label: string }) {
+  return (
+    <Show when={props.items.length > 0} fallback={<EmptyState title="Nothing has happened yet" />}>
+      <ol class="timeline" aria-label={props.label}>
+        <For each={props.items}>
+          {(item) => (
+            <li>
+              <time dateTime={new Date(item.createdAt).toISOString()}>
+                {new Date(item.createdAt).toLocaleString()}
+              </time>{' '}
+              <strong>{item.actorName || item.actorEmail || 'Someone'}</strong> {describe(item)}
+              <Show when={item.kind === 'note_added'}>
+                <blockquote class="notes">{String(item.payload.text ?? '')}</blockquote>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+    </Show>
+  );
+}

@@ -1,0 +1,107 @@
+import { A, createAsync, query, useSearchParams } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { canAdmin, getMe } from '../auth/session.ts';
+import { trpc } from '../lib/trpc.ts';
+import { EmptyState, Loading } from '../ui/feedback.tsx';
+
+const entities = ['contact', 'deal', 'campaign', 'stage'] as const;
+type Entity = (typeof entities)[number];
+
+const getAudit = query(
+  (entityType: string, cursor: string | undefined) =>
+    trpc.audit.list.query({ entityType: (entityType || undefined) as Entity | undefined, cursor, limit: 50 }),
+  'audit',
+);
+
+function summarise(changes: Record<string, unknown>): string {
+  const text = JSON.stringify(changes);
+  return text === '{}' ? '' : text.length > 240 ? `${text.slice(0, 240)}…` : text;
+}
+
+/** Who changed what and when, for admins. */
+export default function AuditPage() {
+  const me = createAsync(() => getMe());
+  const [params, setParams] = useSearchParams<{ entity?: string; after?: string }>();
+  const page = createAsync(() => getAudit(params.entity ?? '', params.after));
+  const [previous, setPrevious] = createSignal<(string | undefined)[]>([]);
+  return (
+    <section>
+      <p>
+        <A href="/settings">← Settings</A>
+      </p>
+      <h1>Audit log</h1>
+      <Show when={canAdmin(me())} fallback={<p class="muted">Only admins and owners see the audit log.</p>}>
+        <div class="toolbar">
+          <label for="audit-entity">Show</label>
+          <select
+            id="audit-entity"
+            value={params.entity ?? ''}
+            onChange={(e) => {
+              setPrevious([]);
+              setParams({ entity: e.currentTarget.value || undefined, after: undefined });
+            }}
+          >
+            <option value="">Everything</option>
+            <For each={entities}>{(e) => <option value={e}>{e}s</option>}</For>
+          </select>
+        </div>
+        <Show when={page()} fallback={<Loading />}>
+          {(p) => (
+            <Show when={p().items.length} fallback={<EmptyState title="No changes recorded yet" />}>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Changes</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={p().items}>
+                    {(entry) => (
+                      <tr>
+                        <td>{new Date(entry.createdAt).toLocaleString()}</td>
+                        <td>{entry.actorName || entry.actorEmail || 'system'}</td>
+                        <td>
+                          {entry.entityType} {entry.action}{' '}
+                          <code class="muted">{entry.entityId.slice(0, 8)}</code>
+                        </td>
+                        <td>
+                          <code class="changes">{summarise(entry.changes)}</code>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+              <nav class="pager" aria-label="Pages">
+                <button
+                  type="button"
+                  disabled={previous().length === 0}
+                  onClick={() => {
+                    const stack = previous();
+                    setPrevious(stack.slice(0, -1));
+                    setParams({ after: stack.at(-1) });
+                  }}
+                >
+                  Newer
+                </button>
+                <button
+                  type="button"
+                  disabled={!p().nextCursor}
+                  onClick={() => {
+                    setPrevious([...previous(), params.after]);
+                    setParams({ after: p().nextCursor ?? undefined });
+                  }}
+                >
+                  Older
+                </button>
+              </nav>
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}
