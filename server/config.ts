@@ -21,6 +21,7 @@ const schema = z.object({
   BLUESKY_APPVIEW_URL: z.url().default('https://public.api.bsky.app'),
   MURMUR_USER_AGENT: z.string().min(1).optional(),
   MASTODON_INSTANCE_URLS: z.string().optional(),
+  MASTODON_SEARCH_INSTANCE: z.string().min(1).default('mastodon.social'),
 });
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
   userAgent?: string;
   /** Instance host → base URL, e.g. "mastodon.example=http://127.0.0.1:4567,other=...". */
   mastodonInstanceUrls: Record<string, string>;
+  /** Instance asked for keyword searches on Mastodon. */
+  mastodonSearchInstance: string;
 };
 
 export class ConfigError extends Error {
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     blueskyAppviewUrl: e.BLUESKY_APPVIEW_URL,
     userAgent: e.MURMUR_USER_AGENT,
     mastodonInstanceUrls: parseInstanceUrls(e.MASTODON_INSTANCE_URLS),
+    mastodonSearchInstance: e.MASTODON_SEARCH_INSTANCE.toLowerCase(),
   };
 }
 

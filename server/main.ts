@@ -7,9 +7,11 @@ import { createLogger } from './adapters/logger.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { resumeInterruptedWork } from './discover/crawl/crawl.recover.ts';
 import { createApp } from './http/app.ts';
+import { allJobs } from './jobs/all.ts';
 import { type Queue, startQueue } from './jobs/queue.ts';
-import { jobDefinitions, startWorkers } from './jobs/registry.ts';
+import { startWorkers } from './jobs/registry.ts';
 
 export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -30,8 +32,10 @@ export type ServerOptions = {
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<Running> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
-  const queue = await startQueue(database, logger, jobDefinitions);
-  if (options.worker ?? true) await startWorkers({ database, logger, config, queue });
+  const queue = await startQueue(database, logger, allJobs);
+  if (options.worker ?? true) await startWorkers({ database, logger, config, queue }, allJobs);
+  const resumed = await resumeInterruptedWork(database, queue);
+  if (resumed > 0) logger.info({ crawls: resumed }, 'resuming interrupted crawls');
   const app = createApp({
     database,
     queue,
@@ -96,9 +100,9 @@ export async function startWorker(config: Config, options: { logger?: Logger } =
     );
   }
   const database = await openConfiguredDatabase(config);
-  const queue = await startQueue(database, logger, jobDefinitions);
-  await startWorkers({ database, logger, config, queue });
-  logger.info({ jobs: jobDefinitions.map((j) => j.name) }, 'Murmur worker is running');
+  const queue = await startQueue(database, logger, allJobs);
+  await startWorkers({ database, logger, config, queue }, allJobs);
+  logger.info({ jobs: allJobs.map((j) => j.name) }, 'Murmur worker is running');
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= queue.stop().then(() => database.close());

@@ -1,6 +1,5 @@
 /**
- * Every kind of background job, in one list. A feature adds its job here; `murmur serve`
- * (in-process) and `murmur worker` (separate processes) run the same list.
+ * What a background job is, and how workers run them. The list of jobs is in all.ts.
  */
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -24,10 +23,8 @@ export function defineJob<T extends object>(definition: JobDefinition<T>): JobDe
   return definition;
 }
 
-export const jobDefinitions: JobDefinition<never>[] = [];
-
-/** Starts workers for every job; returns when they are registered. */
-export async function startWorkers(deps: JobDeps, definitions: JobDefinition<never>[] = jobDefinitions) {
+/** Starts workers for the given jobs; returns when they are registered. */
+export async function startWorkers(deps: JobDeps, definitions: JobDefinition<never>[]) {
   for (const definition of definitions) {
     for (let i = 0; i < (definition.concurrency ?? 1); i++) {
       await deps.queue.work(

@@ -4,7 +4,9 @@ import { authRouter } from '../auth/auth.router.ts';
 import { campaignsRouter } from '../campaigns/campaigns.router.ts';
 import { contactsRouter } from '../contacts/contacts.router.ts';
 import { dealsRouter } from '../deals/deals.router.ts';
+import { crawlsRouter } from '../discover/crawl/crawls.router.ts';
 import { leaderboardRouter } from '../discover/leaderboard/leaderboard.router.ts';
+import { nichesRouter } from '../discover/niches.router.ts';
 import { shortlistRouter } from '../discover/shortlist/shortlist.router.ts';
 import { stagesRouter } from '../stages/stages.router.ts';
 import { workspacesRouter } from '../workspaces/workspaces.router.ts';
@@ -19,6 +21,8 @@ export const appRouter = router({
   stages: stagesRouter,
   deals: dealsRouter,
   audit: auditRouter,
+  niches: nichesRouter,
+  crawls: crawlsRouter,
   leaderboard: leaderboardRouter,
   shortlist: shortlistRouter,
 });

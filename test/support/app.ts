@@ -3,10 +3,11 @@ import pino from 'pino';
 import { createUserFromCli } from '../../server/cli/user-create.ts';
 import type { Database } from '../../server/db/client.ts';
 import { createApp } from '../../server/http/app.ts';
+import type { Queue } from '../../server/jobs/queue.ts';
 
 export const testSecret = 'test-secret-that-is-long-enough-0123456789';
 
-export function createTestApp(database: Database, options: { maxBodyBytes?: number } = {}) {
+export function createTestApp(database: Database, options: { maxBodyBytes?: number; queue?: Queue } = {}) {
   return createApp({ database, secret: testSecret, logger: pino({ level: 'silent' }), ...options });
 }
 

@@ -1,0 +1,1 @@
+export const crawlJobName = 'crawl-slice';

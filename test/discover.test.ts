@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../server/config.ts';
+import type { Database } from '../server/db/client.ts';
+import { rows } from '../server/discover/store.ts';
+import { allJobs } from '../server/jobs/all.ts';
+import { type Queue, startQueue } from '../server/jobs/queue.ts';
+import { startWorkers } from '../server/jobs/registry.ts';
+import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+
+type Niche = {
+  id: string;
+  status: string;
+  isDemo: boolean;
+  lastError: string | null;
+  latestSnapshot: { nodeCount: number } | null;
+};
+
+describe.each(testDatabaseKinds)('niches and scoring on %s', (kind) => {
+  let database: Database;
+  let queue: Queue;
+  let app: ReturnType<typeof createTestApp>;
+  let marketer: Caller;
+  let viewer: Caller;
+  let outsider: Caller;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const logger = pino({ level: 'silent' });
+    queue = await startQueue(database, logger, allJobs);
+    await startWorkers(
+      { database, logger, queue, config: loadConfig({ DATA_DIR: '/tmp/murmur-discover-test' }) },
+      allJobs,
+    );
+    app = createTestApp(database, { queue });
+    marketer = await userInWorkspace(app, database, { email: 'dee@agency.test', workspace: 'Agency' });
+    viewer = await userInWorkspace(app, database, {
+      email: 'vic@agency.test',
+      workspace: 'Agency',
+      role: 'viewer',
+    });
+    outsider = await userInWorkspace(app, database, { email: 'oz@other.test', workspace: 'Other' });
+  });
+  afterAll(async () => {
+    await queue?.stop();
+    await database?.close();
+  });
+
+  const niche = async (id: string, who = marketer) =>
+    (await trpcCall(app, who, 'niches.byId', { id }, 'query')).data as Niche;
+
+  it('creates a labelled demo niche and scores it in the background, ranking planted leaders first', {
+    timeout: 90_000,
+  }, async () => {
+    const created = await trpcCall(app, marketer, 'niches.createDemo', {});
+    expect(created.status).toBe(200);
+    const { id, accounts, edges } = created.data as { id: string; accounts: number; edges: number };
+    expect(accounts).toBeGreaterThan(1000);
+    expect(edges).toBeGreaterThan(10_000);
+    await expect.poll(async () => (await niche(id)).status, { timeout: 60_000, interval: 250 }).toBe('ready');
+    const ready = await niche(id);
+    expect(ready.isDemo).toBe(true);
+    expect(ready.latestSnapshot?.nodeCount).toBe(accounts);
+
+    const top = await rows<{ role: string }>(
+      database.db,
+      sql`select a.attributes->>'role' as role from niche_scores s join niche_accounts a on a.id = s.account_id
+          join score_snapshots ss on ss.id = s.snapshot_id where ss.niche_id = ${id} order by s.rank limit 10`,
+    );
+    // Niche leaders, not the celebrities everyone follows or bought audiences, lead the board.
+    expect(top.filter((t) => t.role === 'niche leader').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('validates a new niche and keeps it to its workspace', async () => {
+    const bad = await trpcCall(app, marketer, 'niches.create', {
+      name: 'Vegan',
+      platform: 'mastodon',
+      seeds: ['not-a-handle'],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/user@instance/);
+    const none = await trpcCall(app, marketer, 'niches.create', { name: 'Vegan', platform: 'bluesky' });
+    expect(none.body.error?.message).toMatch(/at least one seed account or keyword/);
+
+    const ok = await trpcCall(app, marketer, 'niches.create', {
+      name: 'Vegan food',
+      platform: 'bluesky',
+      seeds: ['@vera.bsky.social'],
+    });
+    const { id } = ok.data as { id: string };
+    expect((await niche(id)).status).toBe('idle');
+    const dup = await trpcCall(app, marketer, 'niches.create', {
+      name: 'VEGAN food',
+      platform: 'bluesky',
+      keywords: ['vegan'],
+    });
+    expect(dup.status).toBe(409);
+
+    expect((await trpcCall(app, outsider, 'niches.byId', { id }, 'query')).status).toBe(404);
+    expect((await trpcCall(app, outsider, 'crawls.start', { nicheId: id })).status).toBe(404);
+    expect((await trpcCall(app, outsider, 'niches.remove', { id })).status).toBe(404);
+    const list = (await trpcCall(app, outsider, 'niches.list', undefined, 'query')).data as Niche[];
+    expect(list).toEqual([]);
+    expect(
+      (
+        await trpcCall(app, viewer, 'niches.create', {
+          name: 'Nope',
+          platform: 'bluesky',
+          seeds: ['x.bsky.social'],
+        })
+      ).status,
+    ).toBe(403);
+    expect((await trpcCall(app, viewer, 'crawls.start', { nicheId: id })).status).toBe(403);
+
+    expect((await trpcCall(app, marketer, 'niches.remove', { id })).status).toBe(200);
+    expect((await trpcCall(app, marketer, 'niches.byId', { id }, 'query')).status).toBe(404);
+  });
+});
