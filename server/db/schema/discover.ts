@@ -32,6 +32,8 @@ export const nicheStatuses = [
 ] as const;
 export type NicheStatus = (typeof nicheStatuses)[number];
 
+export type UploadOptions = { mutual?: boolean; accountsIdColumn?: string; delimiter?: string };
+
 export type CrawlBudget = { maxRequests: number; maxAccounts: number; maxMinutes: number };
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -267,6 +269,8 @@ export const uploads = pgTable('uploads', {
   status: text({ enum: ['pending', 'done', 'failed'] })
     .notNull()
     .default('pending'),
+  /** How to read the files: mutual ties as two follows, which accounts column holds node ids. */
+  options: jsonb().$type<UploadOptions>().notNull().default({}),
   progress: jsonb().$type<{ accounts: number; edges: number; phase: string }>(),
   error: text(),
   createdAt: createdAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "uploads" ADD COLUMN "options" jsonb DEFAULT '{}'::jsonb NOT NULL;
