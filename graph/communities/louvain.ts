@@ -35,6 +35,8 @@ export type LouvainResult = {
 
 export const LOUVAIN_DEFAULTS = { rng: Math.random, resolution: 1, maxLevels: 32, engine: 'csr' };
 
+const SMALL_DEGREE = 24;
+
 type Level = {
   size: number;
   offsets: Int32Array;
@@ -58,6 +60,7 @@ function localMoves(level: Level, m2: number, resolution: number, rng: Rng): Int
   const neighW = new Float64Array(size);
   const mark = new Int32Array(size).fill(-1);
   const list = new Int32Array(size);
+  const listW = new Float64Array(size);
   // Circular queue holding each node at most once.
   const queue = shuffledRange(size, rng);
   const queued = new Uint8Array(size).fill(1);
@@ -77,30 +80,51 @@ function localMoves(level: Level, m2: number, resolution: number, rng: Rng): Int
     const ci = comm[i];
     const ki = degree[i];
     let count = 0;
-    for (let e = offsets[i]; e < offsets[i + 1]; e++) {
-      const c = comm[neighbors[e]];
-      if (mark[c] !== i) {
-        mark[c] = i;
-        neighW[c] = 0;
-        list[count++] = c;
+    const start = offsets[i];
+    const degreeI = offsets[i + 1] - start;
+    if (degreeI <= SMALL_DEGREE) {
+      // Small neighbourhoods: dedupe in a scratch list. The neighbour loads are
+      // independent, unlike scatter-with-check into community-indexed arrays,
+      // whose dependent branch stalls on every cache miss.
+      for (let e = start; e < start + degreeI; e++) {
+        const c = comm[neighbors[e]];
+        let j = 0;
+        while (j < count && list[j] !== c) j++;
+        if (j === count) {
+          list[count] = c;
+          listW[count++] = weights[e];
+        } else listW[j] += weights[e];
       }
-      neighW[c] += weights[e];
+    } else {
+      for (let e = start; e < start + degreeI; e++) {
+        const c = comm[neighbors[e]];
+        if (mark[c] !== i) {
+          mark[c] = i;
+          neighW[c] = 0;
+          list[count++] = c;
+        }
+        neighW[c] += weights[e];
+      }
+      for (let j = 0; j < count; j++) {
+        listW[j] = neighW[list[j]];
+        mark[list[j]] = -1;
+      }
     }
     tot[ci] -= ki;
     const scale = (resolution * ki) / m2;
     let best = ci;
-    let bestGain = (mark[ci] === i ? neighW[ci] : 0) - tot[ci] * scale;
+    let own = 0;
+    for (let j = 0; j < count; j++) if (list[j] === ci) own = listW[j];
+    let bestGain = own - tot[ci] * scale;
     for (let j = 0; j < count; j++) {
       const c = list[j];
-      const gain = neighW[c] - tot[c] * scale;
+      const gain = listW[j] - tot[c] * scale;
       if (gain > bestGain + 1e-12) {
         best = c;
         bestGain = gain;
       }
     }
     tot[best] += ki;
-    mark[ci] = -1;
-    for (let j = 0; j < count; j++) mark[list[j]] = -1;
     if (best === ci) continue;
     comm[i] = best;
     moves++;
