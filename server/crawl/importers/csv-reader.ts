@@ -8,7 +8,7 @@
  *   detectDelimiter('a\tb\nc\td\n') === '\t'
  */
 import { ImportError } from './import.errors.ts';
-import { type TextSource, textChunks } from './text-source.ts';
+import { lineChunks, type TextSource } from './text-source.ts';
 
 /** A delimiter string, or `'whitespace'` for runs of spaces and tabs (SNAP-style files). */
 export type Delimiter = string;
@@ -95,22 +95,16 @@ export type LineHandler = (text: string, start: number, end: number, line: numbe
  * slicing: the caller decides what to cut out. Returns the number of lines.
  */
 export const scanLines = async (source: TextSource, onLine: LineHandler): Promise<number> => {
-  let carry = '';
   let line = 0;
-  const emit = (text: string, start: number, nl: number) => {
-    line += 1;
-    onLine(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, line);
-  };
-  for await (const chunk of textChunks(source)) {
-    const text = carry + chunk;
+  for await (const text of lineChunks(source)) {
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      emit(text, start, nl);
-      start = nl + 1;
+    for (let nl = text.indexOf('\n'); start < text.length; nl = text.indexOf('\n', start)) {
+      const stop = nl === -1 ? text.length : nl;
+      line += 1;
+      onLine(text, start, stop > start && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop, line);
+      start = stop + 1;
     }
-    carry = text.slice(start);
   }
-  if (carry) emit(carry, 0, carry.length);
   return line;
 };
 

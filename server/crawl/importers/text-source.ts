@@ -42,3 +42,64 @@ export async function* textChunks(source: TextSource): AsyncGenerator<string> {
   const rest = decoder.decode();
   if (rest) yield rest;
 }
+
+const joinBytes = (a: Uint8Array, b: Uint8Array) => {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+};
+
+/**
+ * Like `textChunks`, but every chunk but the last ends with a line break, and byte sources are
+ * decoded a whole number of lines at a time. No chunk is a concatenation of two strings, which
+ * matters for speed: V8 reads characters of a flat string much faster than of a joined one.
+ * (UTF-8 never has a newline byte inside a character, so cutting at newline bytes is safe.)
+ */
+export async function* lineChunks(source: TextSource): AsyncGenerator<string> {
+  if ('text' in source) {
+    yield* textChunks(source);
+    return;
+  }
+  const stream: AsyncIterable<string | Uint8Array> =
+    'path' in source ? createReadStream(source.path, { highWaterMark: CHUNK_BYTES }) : source;
+  const decoder = new TextDecoder('utf-8');
+  let bytes: Uint8Array | null = null;
+  let chars = '';
+  let first = true;
+  const clean = (text: string) => {
+    if (!first) return text;
+    first = false;
+    return text.replace(/^\uFEFF/, '');
+  };
+  try {
+    for await (const chunk of stream) {
+      if (typeof chunk === 'string') {
+        const text = chars + chunk;
+        const nl = text.lastIndexOf('\n');
+        chars = nl === -1 ? text : text.slice(nl + 1);
+        if (nl !== -1) yield clean(text.slice(0, nl + 1));
+        continue;
+      }
+      const nl = chunk.lastIndexOf(10);
+      if (nl === -1) {
+        bytes = bytes ? joinBytes(bytes, chunk) : chunk.slice();
+        continue;
+      }
+      const head = bytes ? joinBytes(bytes, chunk.subarray(0, nl + 1)) : chunk.subarray(0, nl + 1);
+      bytes = chunk.slice(nl + 1);
+      yield clean(decoder.decode(head));
+    }
+  } catch (cause) {
+    const where = 'path' in source ? source.path : 'stream';
+    throw new ImportError(
+      'unreadable',
+      `crawl/importers: cannot read ${where}: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
+  }
+  if (bytes?.length) yield clean(decoder.decode(bytes));
+  if (chars) yield clean(chars);
+}
