@@ -116,9 +116,10 @@ describe('composite score and explanation', () => {
     expect(percentileRanks(Float64Array.of(Number.NaN, 1))[0]).toBeNaN();
   });
 
+  const g = celebrityVersusBlogger();
+  const scores = scoreNiche(g, { rng: seededRng(1), weights: { hubs: 0.1 } });
+
   it('explains every score: contributions add up to it', () => {
-    const g = celebrityVersusBlogger();
-    const scores = scoreNiche(g, { rng: seededRng(1), weights: { hubs: 0.1 } });
     for (const node of [0, 17, g.blogger, g.celebrity]) {
       const rows = explain(scores, node);
       expect(rows.map((r) => r.component)).toEqual(scores.components);
@@ -130,7 +131,6 @@ describe('composite score and explanation', () => {
   });
 
   it('rejects NaN, negative and unknown weights with a typed error naming the problem', () => {
-    const g = celebrityVersusBlogger();
     const attempt = (weights: Record<string, number>) => () => scoreNiche(g, { weights });
     expect(attempt({ pagerank: Number.NaN })).toThrow(/weight of "pagerank" must be a finite number/);
     expect(attempt({ reach: -1 })).toThrow(GraphError);
@@ -143,8 +143,6 @@ describe('composite score and explanation', () => {
   });
 
   it('names an unknown account in explain', () => {
-    const g = celebrityVersusBlogger();
-    const scores = scoreNiche(g, { rng: seededRng(1) });
     expect(() => explain(scores, g.nodeCount)).toThrow(/unknown node 5502/);
   });
 });
