@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../server/contacts/csv.ts';
+import type { Database } from '../server/db/client.ts';
+import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+
+type Row = {
+  line: number;
+  status: string;
+  name: string;
+  emails: string[];
+  errors: string[];
+  matches?: string;
+};
+type Result = {
+  header: string[];
+  delimiter: string;
+  rows: Row[];
+  counts: Record<string, number>;
+  imported: number;
+  mapping: { name: number; emails?: number; handles: Record<string, number> };
+};
+
+// What a spreadsheet exported in a European locale looks like: BOM, semicolons, CRLF,
+// a quoted note spanning lines, a row repeated, a bad email, a duplicate handle, a blank line.
+const messy = [
+  '\uFEFFName;E-mail;Tags;Instagram;Notes',
+  'Vera Vegan;vera@example.com;food, vegan;@vera.eats;"Met at VeggieWorld;',
+  'loves ""oat"" milk"',
+  'Ben Bean;BEN@example.com;fitness;benbean;',
+  'Vera Vegan;vera@example.com;food, vegan;@vera.eats;dup',
+  'Carl Broken;carl-at-example;food;;',
+  ';nobody@example.com;;;',
+  '',
+  'Dora Dup Handle;dora@example.com;;BenBean;',
+  'Existing Eve;eve@example.com;;;',
+].join('\r\n');
+
+describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (kind) => {
+  let database: Database;
+  let app: ReturnType<typeof createTestApp>;
+  let mia: Caller;
+  let max: Caller;
+  const call = (who: Caller, path: string, input?: unknown) => trpcCall(app, who, path, input);
+  const query = (who: Caller, path: string, input?: unknown) => trpcCall(app, who, path, input, 'query');
+  const total = async () => ((await query(mia, 'contacts.list', {})).data as { total: number }).total;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    app = createTestApp(database);
+    mia = await userInWorkspace(app, database, { email: 'mia@agency.test', workspace: 'Agency' });
+    max = await userInWorkspace(app, database, { email: 'max@agency.test', workspace: 'Agency' });
+    await call(mia, 'contacts.create', { name: 'Eve', emails: ['Eve@example.com'] });
+  });
+  afterAll(() => database.close());
+
+  it('previews a messy CSV row by row without importing anything', async () => {
+    const preview = await call(mia, 'contacts.importCsv', { csv: messy });
+    expect(preview.status).toBe(200);
+    const result = preview.data as Result;
+    expect(result.delimiter).toBe(';');
+    expect(result.header).toEqual(['Name', 'E-mail', 'Tags', 'Instagram', 'Notes']);
+    expect(result.mapping).toMatchObject({
+      name: 0,
+      emails: 1,
+      tags: 2,
+      notes: 4,
+      handles: { instagram: 3 },
+    });
+    expect(result.rows.map((r) => [r.line, r.status])).toEqual([
+      [2, 'new'],
+      [4, 'new'],
+      [5, 'duplicate'],
+      [6, 'invalid'],
+      [7, 'invalid'],
+      [9, 'duplicate'],
+      [10, 'exists'],
+    ]);
+    expect(result.rows[0]).toMatchObject({ name: 'Vera Vegan', emails: ['vera@example.com'] });
+    expect(result.rows[1].emails).toEqual(['ben@example.com']);
+    expect(result.rows[2].matches).toBe('line 2');
+    expect(result.rows[3].errors).toEqual(['“carl-at-example” is not a valid email.']);
+    expect(result.rows[4].errors).toEqual(['Name is missing.']);
+    expect(result.rows[5].matches).toBe('line 4');
+    expect(result.rows[6].matches).toBe('Eve');
+    expect(result.counts).toEqual({ new: 2, duplicate: 2, exists: 1, invalid: 2 });
+    expect(await total()).toBe(1);
+  });
+
+  it('refuses to import a file with errors unless told to skip them, and then imports all at once', async () => {
+    const refused = await call(mia, 'contacts.importCsv', { csv: messy, dryRun: false });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.message).toMatch(/2 rows have errors.*Nothing was imported/);
+    expect(await total()).toBe(1);
+
+    const done = await call(mia, 'contacts.importCsv', { csv: messy, dryRun: false, skipInvalid: true });
+    expect(done.status).toBe(200);
+    expect((done.data as Result).imported).toBe(2);
+    expect(await total()).toBe(3);
+    const [vera] = (
+      (await query(mia, 'contacts.list', { search: 'vera' })).data as {
+        items: { notes: string; tags: string[]; socialAccounts: unknown[] }[];
+      }
+    ).items;
+    expect(vera).toMatchObject({
+      notes: 'Met at VeggieWorld;\r\nloves "oat" milk',
+      tags: ['food', 'vegan'],
+      socialAccounts: [{ platform: 'instagram', handle: 'vera.eats' }],
+    });
+    // Importing the same file again finds everyone already there.
+    const again = await call(mia, 'contacts.importCsv', { csv: messy });
+    expect((again.data as Result).counts).toMatchObject({ new: 0, exists: 3 });
+  });
+
+  it('uses the mapping it is given, and viewers cannot import', async () => {
+    const csv = 'handle,who\n@zed,Zed Zebra\n';
+    const result = await call(mia, 'contacts.importCsv', {
+      csv,
+      mapping: { name: 1, handles: { bluesky: 0 } },
+      dryRun: false,
+    });
+    expect((result.data as Result).imported).toBe(1);
+    const viewer = await userInWorkspace(app, database, {
+      email: 'vic@agency.test',
+      workspace: 'Agency',
+      role: 'viewer',
+    });
+    expect((await call(viewer, 'contacts.importCsv', { csv })).status).toBe(403);
+    expect((await call(mia, 'contacts.importCsv', { csv: '' })).status).toBe(400);
+  });
+
+  it('exports contacts as CSV that guards against spreadsheet formulas', async () => {
+    await call(mia, 'contacts.create', { name: '=HYPERLINK("x")', emails: ['f@example.com'] });
+    const { csv } = (await query(mia, 'contacts.exportCsv', {})).data as { csv: string };
+    expect(csv.split('\r\n')[0]).toBe('name,emails,tags,notes,do_not_contact,bluesky,instagram');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")",f@example.com`);
+    // It reads back as it was written, the note with a line break included.
+    const parsed = parseCsv(csv);
+    expect(parsed.rows).toHaveLength(5);
+    expect(parsed.rows.find((r) => r.cells[0] === 'Vera Vegan')?.cells[3]).toBe(
+      'Met at VeggieWorld;\r\nloves "oat" milk',
+    );
+  });
+
+  it('exports everything about a contact, then erases them leaving an audit entry without personal data', async () => {
+    const [vera] = (
+      (await query(mia, 'contacts.list', { search: 'vera' })).data as { items: { id: string }[] }
+    ).items;
+    const campaign = await call(mia, 'campaigns.create', { name: 'Spring' });
+    const campaignId = (campaign.data as { id: string }).id;
+    const others = ((await query(mia, 'contacts.list', {})).data as { items: { id: string }[] }).items
+      .map((c) => c.id)
+      .filter((id) => id !== vera.id);
+    await call(mia, 'deals.create', { campaignId, contactIds: [others[0], vera.id, others[1]] });
+    const board = (await query(mia, 'deals.board', { campaignId })).data as {
+      cards: { id: string; contactId: string }[];
+    };
+    const veraDeal = board.cards.find((c) => c.contactId === vera.id)!;
+    await call(mia, 'deals.addNote', { id: veraDeal.id, text: 'Vera prefers DMs' });
+
+    expect((await query(max, 'contacts.exportData', { id: vera.id })).status).toBe(403);
+    const exported = (await query(mia, 'contacts.exportData', { id: vera.id })).data as {
+      contact: { name: string };
+      deals: { campaign: string }[];
+      timeline: { kind: string }[];
+      changeHistory: { action: string }[];
+    };
+    expect(exported.contact.name).toBe('Vera Vegan');
+    expect(exported.deals.map((d) => d.campaign)).toEqual(['Spring']);
+    expect(exported.timeline.map((t) => t.kind)).toEqual(['deal_created', 'note_added']);
+    expect(exported.changeHistory.map((a) => a.action)).toContain('imported');
+
+    expect((await call(max, 'contacts.erase', { id: vera.id })).status).toBe(403);
+    expect((await call(mia, 'contacts.erase', { id: vera.id })).status).toBe(200);
+    expect((await query(mia, 'contacts.byId', { id: vera.id })).status).toBe(404);
+    const after = (await query(mia, 'deals.board', { campaignId })).data as { cards: { position: number }[] };
+    expect(after.cards.map((c) => c.position).sort()).toEqual([0, 1]);
+
+    // Nothing anywhere still says who Vera was.
+    for (const table of ['contacts', 'contact_social_accounts', 'deals', 'activities', 'audit_log']) {
+      const { rows } = await database.raw.query(`select * from ${table}`);
+      const text = JSON.stringify(rows);
+      expect(text, table).not.toMatch(/Vera Vegan|vera@example|vera\.eats/i);
+      expect(text, table).not.toContain('prefers DMs');
+    }
+    const audit = (await query(mia, 'audit.list', { entityId: vera.id })).data as {
+      items: { action: string; changes: object }[];
+    };
+    expect(audit.items).toEqual([expect.objectContaining({ action: 'erased', changes: {} })]);
+    expect((await query(max, 'audit.list', {})).status).toBe(403);
+  });
+
+  it('marks a contact do-not-contact, which keeps them out of new deals', async () => {
+    const eve = ((await query(mia, 'contacts.list', { search: 'eve' })).data as { items: { id: string }[] })
+      .items[0];
+    const flagged = await call(mia, 'contacts.update', { id: eve.id, doNotContact: true });
+    expect(flagged.data).toMatchObject({ doNotContact: true, emails: ['eve@example.com'] });
+    const campaign = await call(mia, 'campaigns.create', { name: 'Summer' });
+    const added = await call(mia, 'deals.create', {
+      campaignId: (campaign.data as { id: string }).id,
+      contactIds: [eve.id],
+    });
+    expect(added.data).toEqual({ added: [], skipped: [{ contactId: eve.id, reason: 'do_not_contact' }] });
+  });
+});
