@@ -4,10 +4,12 @@
  *
  *   const edges = readDatasetEdges('twitch-ru');   // null when the folder is missing
  *   it.skipIf(!edges)('…', …)
+ *   const graph = datasetFakeGraph('twitch-ru');    // mutual ties as two follows, for the fakes
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFakeGraph, type FakeGraph, type FakeGraphInput } from './fake-graph.ts';
 
 export const DATASETS_DIR = resolve(
   process.env.MURMUR_DATASETS_DIR ??
@@ -35,4 +37,13 @@ export const readDatasetEdges = (name: DatasetName): Array<[string, string]> | n
     pairs.push([from!, to!]);
   }
   return pairs;
+};
+
+/** A fake server's graph from a dataset: Twitch ties are mutual follows, wiki-vote edges are not. */
+export const datasetFakeGraph = (
+  name: DatasetName,
+  options: Omit<FakeGraphInput, 'edges'> = {},
+): FakeGraph | null => {
+  const edges = readDatasetEdges(name);
+  return edges ? buildFakeGraph({ mutual: name !== 'wiki-vote', ...options, edges }) : null;
 };

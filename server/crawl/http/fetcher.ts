@@ -13,7 +13,7 @@
  */
 import packageJson from '../../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';
-import { CrawlError, type CrawlErrorCode } from './crawl.errors.ts';
+import { CrawlError, type CrawlErrorCode, isCrawlError } from './crawl.errors.ts';
 import { parseRateLimitHeaders, parseRetryAfter } from './rate-limit-headers.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 
@@ -27,7 +27,10 @@ export type FetcherOptions = {
   maxRetries?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** A 429 asking for a longer wait than this fails at once with `rate_limited` and `retryAt`. */
+  /**
+   * A wait longer than this, for a 429's Retry-After or for an exhausted quota to reset, fails
+   * at once with `rate_limited` and `retryAt` instead (default 15 minutes).
+   */
   maxRetryAfterMs?: number;
   maxConcurrentPerHost?: number;
   clock?: Clock;
@@ -189,9 +192,10 @@ export const createFetcher = ({
       const host = url.host;
       for (let attempt = 0; ; attempt += 1) {
         try {
-          counters.waitedMs += await limiter.acquire(host, options.signal);
+          counters.waitedMs += await limiter.acquire(host, options.signal, maxRetryAfterMs);
         } catch (cause) {
           counters.failures += 1;
+          if (isCrawlError(cause, 'rate_limited')) throw cause;
           throw new CrawlError('aborted', 'crawl/http: aborted while waiting for the rate limit', { cause });
         }
         counters.requests += 1;

@@ -119,4 +119,20 @@ describe('fetcher pacing against published quotas', () => {
       await server.close();
     }
   });
+
+  it('fails fast with rate_limited and retryAt when the quota resets later than the caller will wait', async () => {
+    const clock = createScaledClock({ speed: 1 });
+    const server = await startFakeMastodon({ graph, clock, rateLimit: { limit: 1, windowMs: 300_000 } });
+    try {
+      const fetcher = createFetcher({ clock, maxRetryAfterMs: 60_000 });
+      const url = `${server.url}/api/v1/accounts/lookup?acct=usera`;
+      await fetcher.getJson(url);
+      const error = await fetcher.getJson(url).catch((e) => e);
+      expect(error).toMatchObject({ code: 'rate_limited' });
+      expect(error.retryAt).toBeGreaterThan(clock.now() + 250_000);
+      expect(server.stats.requests).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -14,6 +14,7 @@
  * at once, so concurrent callers cannot overdraw between responses.
  */
 import type { Clock } from './clock.ts';
+import { CrawlError } from './crawl.errors.ts';
 import type { RateLimitSnapshot } from './rate-limit-headers.ts';
 
 export type RateLimiterOptions = {
@@ -36,7 +37,12 @@ export type HostLimitState = {
 };
 
 export type RateLimiter = {
-  acquire(host: string, signal?: AbortSignal): Promise<number>;
+  /**
+   * Waits for a turn and takes it; resolves with the clock ms waited. Rejects with
+   * `CrawlError('rate_limited', { retryAt })` instead of waiting past `maxWaitMs` for a quota reset
+   * or a Retry-After, so a queued job can give its worker back and come back at `retryAt`.
+   */
+  acquire(host: string, signal?: AbortSignal, maxWaitMs?: number): Promise<number>;
   release(host: string): void;
   observe(host: string, snapshot: RateLimitSnapshot | null): void;
   blockUntil(host: string, epochMs: number): void;
@@ -126,7 +132,7 @@ export const createRateLimiter = ({
     });
 
   return {
-    async acquire(host, signal) {
+    async acquire(host, signal, maxWaitMs = Number.POSITIVE_INFINITY) {
       const started = clock.now();
       for (;;) {
         signal?.throwIfAborted();
@@ -139,7 +145,15 @@ export const createRateLimiter = ({
           return now - started;
         }
         if (delay === Number.POSITIVE_INFINITY) await waitForRelease(host, signal);
-        else await waitForRelease(host, signal, delay);
+        else if (now - started + delay > maxWaitMs) {
+          throw new CrawlError(
+            'rate_limited',
+            `crawl/http: ${host} allows the next request in ${Math.round(delay)} ms`,
+            {
+              retryAt: now + delay,
+            },
+          );
+        } else await waitForRelease(host, signal, delay);
       }
     },
 
