@@ -147,14 +147,24 @@ export function buildCsr(nodeCount: number, sources: Int32Array, targets: Int32A
   };
 }
 
-/** Number of followers of each node. */
+/**
+ * Number of followers of each node.
+ *
+ * @example
+ * inDegrees(csr)[42]; // followers of account 42 in the crawl
+ */
 export function inDegrees(csr: Csr): Float64Array {
   const out = new Float64Array(csr.nodeCount);
   for (let v = 0; v < csr.nodeCount; v++) out[v] = csr.inOffsets[v + 1] - csr.inOffsets[v];
   return out;
 }
 
-/** Buffers to pass in `postMessage(csr, transferList(csr))`. */
+/**
+ * Buffers to transfer with the CSR to a worker (the sender loses them).
+ *
+ * @example
+ * worker.postMessage(csr, transferList(csr));
+ */
 export function transferList(csr: Csr): ArrayBuffer[] {
   return [csr.outOffsets, csr.outTargets, csr.inOffsets, csr.inSources].map((a) => a.buffer as ArrayBuffer);
 }

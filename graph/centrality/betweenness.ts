@@ -40,6 +40,10 @@ export const BETWEENNESS_DEFAULTS = { samples: 256, exactWorkLimit: 2e8, normali
  * Brandes' accumulation from each source in `sources`, added to `into`
  * (unscaled, unnormalized). Exported so a caller can split sources across
  * worker threads and sum the partial arrays.
+ *
+ * @example
+ * const partial = new Float64Array(csr.nodeCount);
+ * accumulateBetweenness(csr, Int32Array.of(0, 5, 9), partial);
  */
 export function accumulateBetweenness(
   csr: Csr,
@@ -111,6 +115,10 @@ export function accumulateBetweenness(
  * Atomics.add) until none is left, accumulating into `into`. Every thread
  * calls this with the same sources and counter and its own `into`; the sum of
  * all `into` arrays is the same as one serial `accumulateBetweenness`.
+ *
+ * @example
+ * const counter = new Int32Array(new SharedArrayBuffer(4));
+ * accumulateBetweennessShared(csr, sources, counter, 4, partial); // in every thread
  */
 export function accumulateBetweennessShared(
   csr: Csr,
@@ -130,7 +138,12 @@ export function accumulateBetweennessShared(
   }
 }
 
-/** Picks `k` distinct sources uniformly (partial Fisher-Yates), or all nodes when exact. */
+/**
+ * Picks `k` distinct sources uniformly (partial Fisher-Yates), or all nodes when k >= n.
+ *
+ * @example
+ * betweennessSources(csr.nodeCount, 256, seededRng(7));
+ */
 export function betweennessSources(n: number, k: number, rng: Rng): Int32Array {
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
@@ -144,7 +157,12 @@ export function betweennessSources(n: number, k: number, rng: Rng): Int32Array {
   return all.slice(0, k);
 }
 
-/** Decides exact versus sampled and the source list, so serial and parallel runs agree. */
+/**
+ * Decides exact versus sampled and the source list, so serial and parallel runs agree.
+ *
+ * @example
+ * const { sources, exact } = planBetweenness(csr, { samples: 256, rng: seededRng(1) });
+ */
 export function planBetweenness(
   csr: Csr,
   options: BetweennessOptions = {},
@@ -161,7 +179,12 @@ export function planBetweenness(
   return { sources: betweennessSources(n, exact ? n : samples, rng), exact };
 }
 
-/** Scales sampled sums by n / k and applies the (n - 1)(n - 2) normalization, in place. */
+/**
+ * Scales sampled sums by n / k and applies the (n - 1)(n - 2) normalization, in place.
+ *
+ * @example
+ * finishBetweenness(partialSums, sources.length, true);
+ */
 export function finishBetweenness(scores: Float64Array, sourceCount: number, normalized: boolean): void {
   const n = scores.length;
   const scale = (sourceCount > 0 ? n / sourceCount : 0) * (normalized && n > 2 ? 1 / ((n - 1) * (n - 2)) : 1);

@@ -11,12 +11,12 @@
  * modularity to that package's on the same graphs, and `engine:
  * 'graphology'` runs the package itself.
  */
-import Graph from 'graphology';
-import louvainGraphology from 'graphology-communities-louvain';
 import type { UndirectedCsr } from '../build/undirected.ts';
 import { GraphError, throwIfAborted } from '../errors.ts';
 import { type Rng, type RunOptions, shuffledRange } from '../random.ts';
+import { runGraphologyLouvain } from './louvain-graphology.ts';
 import { modularity } from './modularity.ts';
+import { renumberBySize } from './renumber.ts';
 
 export type LouvainOptions = RunOptions & {
   rng?: Rng;
@@ -183,45 +183,6 @@ function aggregate(level: Level, comm: Int32Array, count: number): Level {
   };
 }
 
-/** Renumbers communities 0..count-1 by decreasing size (ties by smallest member). */
-export function renumberBySize(labels: Int32Array): { communities: Int32Array; count: number } {
-  const dense = new Map<number, number>();
-  const sizes: number[] = [];
-  const out = new Int32Array(labels.length);
-  for (let v = 0; v < labels.length; v++) {
-    let id = dense.get(labels[v]);
-    if (id === undefined) {
-      id = sizes.length;
-      dense.set(labels[v], id);
-      sizes.push(0);
-    }
-    sizes[id]++;
-    out[v] = id;
-  }
-  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const rank = new Int32Array(order.length);
-  order.forEach((id, r) => {
-    rank[id] = r;
-  });
-  for (let v = 0; v < out.length; v++) out[v] = rank[out[v]];
-  return { communities: out, count: sizes.length };
-}
-
-function runGraphology(graph: UndirectedCsr, rng: Rng, resolution: number): Int32Array {
-  const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let v = 0; v < graph.nodeCount; v++) g.addNode(v);
-  for (let v = 0; v < graph.nodeCount; v++) {
-    for (let e = graph.offsets[v]; e < graph.offsets[v + 1]; e++) {
-      const u = graph.neighbors[e];
-      if (u > v) g.addEdge(v, u);
-    }
-  }
-  const mapping = louvainGraphology(g, { rng, resolution, getEdgeWeight: null });
-  const labels = new Int32Array(graph.nodeCount);
-  for (let v = 0; v < graph.nodeCount; v++) labels[v] = mapping[String(v)];
-  return labels;
-}
-
 /**
  * @example
  * const { communities, modularity } = louvain(undirectedView(csr), { rng: seededRng(7) });
@@ -239,7 +200,7 @@ export function louvain(graph: UndirectedCsr, options: LouvainOptions = {}): Lou
   for (let v = 0; v < n; v++) membership[v] = v;
   let levels = 0;
   if (engine === 'graphology') {
-    membership.set(runGraphology(graph, rng, resolution));
+    membership.set(runGraphologyLouvain(graph, rng, resolution));
     levels = 1;
   } else if (graph.edgeCount > 0) {
     let level: Level = {

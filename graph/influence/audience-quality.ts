@@ -57,7 +57,12 @@ export const AUDIENCE_QUALITY_DEFAULTS = {
   flagWeights: { noPosts: 1.5, massFollow: 1.5, young: 1, noAvatar: 1, noBio: 0.5 },
 };
 
-/** Suspicion score of each account from its own profile. */
+/**
+ * Suspicion score of each account from its own profile, 0..1 (NaN = nothing known).
+ *
+ * @example
+ * profileSuspicion(n, { postsCount, hasAvatar })[7]; // 1 = every known flag raised
+ */
 export function profileSuspicion(
   nodeCount: number,
   profile: ProfileAttributes,

@@ -112,7 +112,12 @@ export function percentileRanks(values: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** Weighted mean of percentiles, 0..100, skipping unknown components per account. */
+/**
+ * Weighted mean of percentiles, 0..100, skipping unknown components per account.
+ *
+ * @example
+ * compositeScore(percentiles, DEFAULT_WEIGHTS, nodeCount);
+ */
 export function compositeScore(
   percentiles: Record<ComponentName, Float64Array>,
   weights: ScoreWeights,
