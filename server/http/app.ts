@@ -12,6 +12,7 @@ import type { Queue } from '../jobs/queue.ts';
 import { appRouter } from '../trpc/router.ts';
 import { contextFromRequest } from './auth-context.ts';
 import { csrfProtection } from './csrf.ts';
+import { nicheFiles } from './niche-files.ts';
 import { requestLog } from './request-log.ts';
 import { staticWeb } from './static-web.ts';
 
@@ -83,6 +84,16 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 512 * 1024 * 1024,
+      onError: (c) => c.json({ error: { message: 'Files larger than 512 MiB cannot be uploaded.' } }, 400),
+    }),
+    csrfProtection(),
+  );
+  app.route('/api', nicheFiles(deps));
 
   if (deps.webRoot) app.use(staticWeb(deps.webRoot));
 

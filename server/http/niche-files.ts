@@ -1,0 +1,109 @@
+/**
+ * File transfer for niches, outside tRPC because files are large: upload a graph to import,
+ * download a niche as CSV or GEXF. Same authentication, roles and CSRF rules as the API.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
+import { roles } from '../db/schema/index.ts';
+import { exportChunks, nicheAsGraph } from '../discover/import/export.ts';
+import { createUpload, formatFromName } from '../discover/import/import.service.ts';
+import { requireNiche } from '../discover/niches.service.ts';
+import { AppError } from '../trpc/errors.ts';
+import type { AppDeps } from './app.ts';
+import { contextFromRequest } from './auth-context.ts';
+
+const uploadFields = z.object({
+  format: z.enum(['csv', 'gexf', 'graphml']).optional(),
+  mutual: z.enum(['true', 'false', 'on', '1', '0']).optional(),
+  accountsIdColumn: z.string().trim().min(1).max(100).optional(),
+  delimiter: z.enum([',', ';', '\t', ' ', '|']).optional(),
+});
+
+const toHttp = (error: unknown): never => {
+  if (error instanceof AppError) {
+    const status =
+      { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401 }[
+        error.code as string
+      ] ?? 400;
+    throw new HTTPException(status as 400, { message: error.message });
+  }
+  throw error;
+};
+
+export function nicheFiles(deps: AppDeps) {
+  const app = new Hono();
+  const who = async (c: Parameters<typeof contextFromRequest>[0], write: boolean) => {
+    const ctx = await contextFromRequest(
+      c,
+      new Headers(),
+      { db: deps.database.db, secret: deps.secret, secureCookies: false },
+      'http',
+    );
+    if (!ctx.auth?.workspaceId || !ctx.auth.role) throw new HTTPException(401, { message: 'Sign in first.' });
+    if (write && roles.indexOf(ctx.auth.role) < roles.indexOf('member')) {
+      throw new HTTPException(403, { message: `This needs the member role; you are a ${ctx.auth.role}.` });
+    }
+    return { workspaceId: ctx.auth.workspaceId };
+  };
+
+  app.post('/niches/:id/import', async (c) => {
+    const { workspaceId } = await who(c, true);
+    if (!deps.queue) throw new HTTPException(503, { message: 'Background jobs are not running.' });
+    const body = await c.req.parseBody().catch(() => {
+      throw new HTTPException(400, { message: 'Send the files as multipart/form-data.' });
+    });
+    const edges = body.edges;
+    if (!(edges instanceof File) || edges.size === 0)
+      throw new HTTPException(400, { message: 'Choose an edges file to import.' });
+    const accounts = body.accounts instanceof File && body.accounts.size > 0 ? body.accounts : undefined;
+    const fields = uploadFields.safeParse(
+      Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' && v !== '')),
+    );
+    if (!fields.success)
+      throw new HTTPException(400, {
+        message: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
+    const format = fields.data.format ?? formatFromName(edges.name);
+    if (!format)
+      throw new HTTPException(400, {
+        message: `Cannot tell the format of ${edges.name}: choose CSV, GEXF or GraphML.`,
+      });
+    const upload = await createUpload(
+      deps.database.db,
+      deps.queue,
+      { workspaceId, nicheId: c.req.param('id') },
+      {
+        filename: edges.name,
+        format,
+        edges: Buffer.from(await edges.arrayBuffer()),
+        accounts: accounts ? Buffer.from(await accounts.arrayBuffer()) : undefined,
+        options: {
+          mutual: ['true', 'on', '1'].includes(fields.data.mutual ?? ''),
+          accountsIdColumn: fields.data.accountsIdColumn,
+          delimiter: fields.data.delimiter,
+        },
+      },
+    ).catch(toHttp);
+    return c.json({ uploadId: upload.id });
+  });
+
+  app.get('/niches/:id/export', async (c) => {
+    const { workspaceId } = await who(c, false);
+    const format = c.req.query('format') === 'gexf' ? 'gexf' : 'csv';
+    const part = c.req.query('part') === 'accounts' ? 'accounts' : 'edges';
+    const niche = await requireNiche(deps.database.db, workspaceId, c.req.param('id')).catch(toHttp);
+    const graph = await nicheAsGraph(deps.database.db, niche.id);
+    const name = `${niche.name.replace(/[^\w.-]+/g, '-')}${format === 'csv' ? `-${part}.csv` : '.gexf'}`;
+    c.header(
+      'content-type',
+      format === 'gexf' ? 'application/gexf+xml; charset=utf-8' : 'text/csv; charset=utf-8',
+    );
+    c.header('content-disposition', `attachment; filename="${name}"`);
+    return stream(c, async (s) => {
+      for (const chunk of exportChunks(graph, format, part)) await s.write(chunk);
+    });
+  });
+  return app;
+}

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../server/config.ts';
+import type { Database } from '../server/db/client.ts';
+import { rows } from '../server/discover/store.ts';
+import { allJobs } from '../server/jobs/all.ts';
+import { type Queue, startQueue } from '../server/jobs/queue.ts';
+import { startWorkers } from '../server/jobs/registry.ts';
+import { DATASETS_DIR, datasetFile, missingDatasetMessage } from './fakes/datasets.ts';
+import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+
+const twitch = datasetFile('twitch-ru');
+if (!twitch) console.warn(missingDatasetMessage('twitch-ru'));
+
+describe.skipIf(!twitch).each(testDatabaseKinds)('importing graph files on %s', (kind) => {
+  let database: Database;
+  let queue: Queue;
+  let app: ReturnType<typeof createTestApp>;
+  let marketer: Caller;
+  let viewer: Caller;
+  let outsider: Caller;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const logger = pino({ level: 'silent' });
+    queue = await startQueue(database, logger, allJobs);
+    await startWorkers(
+      { database, logger, queue, config: loadConfig({ DATA_DIR: '/tmp/murmur-import-test' }) },
+      allJobs,
+    );
+    app = createTestApp(database, { queue });
+    marketer = await userInWorkspace(app, database, { email: 'ima@agency.test', workspace: 'Agency' });
+    viewer = await userInWorkspace(app, database, {
+      email: 'vi@agency.test',
+      workspace: 'Agency',
+      role: 'viewer',
+    });
+    outsider = await userInWorkspace(app, database, { email: 'out@other.test', workspace: 'Other' });
+  });
+  afterAll(async () => {
+    await queue?.stop();
+    await database?.close();
+  });
+
+  async function newFileNiche(name: string) {
+    const created = await trpcCall(app, marketer, 'niches.create', { name, platform: 'file' });
+    return (created.data as { id: string }).id;
+  }
+
+  async function upload(who: Caller, nicheId: string, files: Record<string, Blob | string>) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(files)) {
+      if (value instanceof Blob)
+        form.append(
+          key,
+          value,
+          key === 'edges' ? ((files.edgesName as string) ?? 'edges.csv') : 'accounts.csv',
+        );
+      else if (key !== 'edgesName') form.append(key, value);
+    }
+    return app.request(`/api/niches/${nicheId}/import`, {
+      method: 'POST',
+      headers: { cookie: who.cookie!, 'x-murmur-client': 'test' },
+      body: form,
+    });
+  }
+
+  const settle = async (id: string) => {
+    await expect
+      .poll(
+        async () =>
+          ((await trpcCall(app, marketer, 'niches.byId', { id }, 'query')).data as { status: string }).status,
+        {
+          timeout: 120_000,
+          interval: 300,
+        },
+      )
+      .toMatch(/ready|failed/);
+    return (await trpcCall(app, marketer, 'niches.byId', { id }, 'query')).data as {
+      status: string;
+      accountCount: number;
+      edgeCount: number;
+      lastError: string | null;
+      latestSnapshot: { nodeCount: number } | null;
+    };
+  };
+
+  let imported = '';
+
+  it('imports twitch-ru (mutual ties as two follows, with attributes) and scores it', {
+    timeout: 150_000,
+  }, async () => {
+    imported = await newFileNiche('Twitch RU');
+    const edges = new Blob([readFileSync(twitch!)]);
+    const accounts = new Blob([readFileSync(join(DATASETS_DIR, 'twitch-ru', 'accounts.csv'))]);
+    const response = await upload(marketer, imported, {
+      edges,
+      accounts,
+      mutual: 'true',
+      edgesName: 'edges.csv',
+    });
+    expect(response.status).toBe(200);
+    const niche = await settle(imported);
+    expect(niche.lastError).toBeNull();
+    expect(niche.status).toBe('ready');
+    expect(niche.accountCount).toBe(4385);
+    expect(niche.edgeCount).toBe(37_304 * 2);
+    expect(niche.latestSnapshot?.nodeCount).toBe(4385);
+    // The accounts file's id column (new_id) was found, and its attributes kept.
+    const [withViews] = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from niche_accounts where niche_id = ${imported} and attributes ? 'views'`,
+    );
+    expect(withViews.n).toBe(4385);
+  });
+
+  it('round-trips through GEXF: same graph and attributes', { timeout: 150_000 }, async () => {
+    const exported = await app.request(`/api/niches/${imported}/export?format=gexf`, {
+      headers: { cookie: marketer.cookie! },
+    });
+    expect(exported.status).toBe(200);
+    const gexf = await exported.text();
+    expect(gexf).toContain('<gexf');
+    const copy = await newFileNiche('Twitch RU copy');
+    const response = await upload(marketer, copy, { edges: new Blob([gexf]), edgesName: 'twitch.gexf' });
+    expect(response.status).toBe(200);
+    const niche = await settle(copy);
+    expect(niche.status).toBe('ready');
+    const graphOf = async (id: string) =>
+      rows<{ f: string; t: string }>(
+        database.db,
+        sql`select f.platform_id as f, t.platform_id as t from niche_edges e join niche_accounts f on f.id = e.follower_id
+            join niche_accounts t on t.id = e.followed_id where e.niche_id = ${id} order by 1, 2`,
+      );
+    expect(await graphOf(copy)).toEqual(await graphOf(imported));
+    const attributesOf = async (id: string) =>
+      rows<{ p: string; views: string; partner: string }>(
+        database.db,
+        sql`select platform_id as p, attributes->>'views' as views, attributes->>'partner' as partner
+            from niche_accounts where niche_id = ${id} order by 1`,
+      );
+    expect(await attributesOf(copy)).toEqual(await attributesOf(imported));
+  });
+
+  it('reports a broken file clearly and writes nothing', { timeout: 60_000 }, async () => {
+    const broken = await newFileNiche('Broken');
+    const response = await upload(marketer, broken, {
+      edges: new Blob(['<gexf><graph><nodes><node id="a"']),
+      edgesName: 'bad.gexf',
+    });
+    expect(response.status).toBe(200);
+    const niche = await settle(broken);
+    expect(niche.status).toBe('failed');
+    expect(niche.lastError).toMatch(/Import of bad.gexf failed/);
+    expect(niche.accountCount).toBe(0);
+  });
+
+  it('refuses uploads from viewers, other workspaces and without a file', async () => {
+    const nicheId = await newFileNiche('Guarded');
+    const edges = new Blob(['a,b\n']);
+    expect((await upload(viewer, nicheId, { edges, edgesName: 'e.csv' })).status).toBe(403);
+    expect((await upload(outsider, nicheId, { edges, edgesName: 'e.csv' })).status).toBe(404);
+    const none = await upload(marketer, nicheId, { format: 'csv' });
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toBe(
+      'Choose an edges file to import.',
+    );
+    const crossSite = await app.request(`/api/niches/${nicheId}/import`, {
+      method: 'POST',
+      headers: { cookie: marketer.cookie!, origin: 'https://evil.example' },
+      body: new FormData(),
+    });
+    expect(crossSite.status).toBe(403);
+  });
+});
