@@ -4,6 +4,15 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { startServer, startWorker, stopOnSignals } from '../main.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
+import {
+  crawlCommand,
+  demoCommand,
+  exportCommand,
+  importCommand,
+  nichesCommand,
+  scoreCommand,
+  UsageError,
+} from './discover-commands.ts';
 import { createUserFromCli } from './user-create.ts';
 
 const usage = `Usage: murmur <command> [options]
@@ -15,6 +24,16 @@ Commands:
   migrate                       Apply database migrations and exit
   user create --email E --password-stdin [--name N] [--workspace NAME] [--role ROLE]
                                 Create a user, reading the password from standard input
+  niches [--workspace W]        List niches
+  demo [--workspace W]          Create and score a demo niche (generated data, no network)
+  crawl bluesky|mastodon --niche NAME (--seed HANDLE)... (--keyword WORD)...
+        [--max-requests N] [--max-accounts N] [--max-minutes N]
+                                Crawl a niche (created if new), then score it
+  import FILE --niche NAME [--format csv|gexf|graphml] [--accounts FILE] [--mutual]
+        [--accounts-id-column C]
+                                Import a graph file into a niche and score it
+  score --niche NAME            Score a niche again (a new snapshot)
+  export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
   help                          Show this text
 `;
 
@@ -30,6 +49,18 @@ export async function main(argv: string[]): Promise<number> {
         return await migrateCommand();
       case 'user':
         return await userCommand(rest);
+      case 'niches':
+        return await nichesCommand(rest);
+      case 'demo':
+        return await demoCommand(rest);
+      case 'crawl':
+        return await crawlCommand(rest);
+      case 'import':
+        return await importCommand(rest);
+      case 'score':
+        return await scoreCommand(rest);
+      case 'export':
+        return await exportCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -41,6 +72,10 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`murmur: ${error.message}\n`);
+      return 2;
+    }
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`murmur: ${message}\n`);
     return 1;

@@ -18,7 +18,12 @@ export async function requireNiche(db: Db, workspaceId: string, nicheId: string)
   return niche;
 }
 
-export async function createNiche(db: Db, workspaceId: string, userId: string, input: CreateNicheInput) {
+export async function createNiche(
+  db: Db,
+  workspaceId: string,
+  userId: string | null,
+  input: CreateNicheInput,
+) {
   try {
     const [niche] = await db
       .insert(niches)
