@@ -104,5 +104,7 @@ describe('Bluesky connector against the fake AppView', () => {
     expect(posts[0]!.url).toMatch(/^https:\/\/bsky\.app\/profile\/.+\/post\/.+/);
     const all = await bsky.recentPosts(account, 100);
     expect(all.map((p) => p.text)).toEqual(mine.map((p) => p.text));
+    const byHandle = { platform: 'bluesky' as const, id: server.handle(index), handle: server.handle(index) };
+    expect(await bsky.recentPosts(byHandle, 2)).toEqual(posts.slice(0, 2));
   });
 });

@@ -193,7 +193,10 @@ export const createBlueskyConnector = ({
         };
         const res = await xrpc('app.bsky.feed.getAuthorFeed', params, feedResponse, options);
         for (const { post, reason } of res.feed) {
-          if (reason || post.author.did !== account.id || posts.length >= limit) continue;
+          // `account` may have been made from a handle alone; the author is who the feed belongs to.
+          const own =
+            post.author.did === account.id || post.author.handle === normalizeBlueskyActor(account.id);
+          if (reason || !own || posts.length >= limit) continue;
           posts.push({
             id: post.uri,
             url: `${profileUrl({ handle: post.author.handle, id: post.author.did })}/post/${post.uri.split('/').pop()}`,
