@@ -5,6 +5,10 @@
  *   const clock = createScaledClock({ speed: 100 });   // 1 real ms = 100 clock ms
  *   startFakeBluesky({ clock, rateLimit: { limit: 3000, windowMs: 300_000 } });
  *   createFetcher({ clock });
+ *
+ * Pick `speed` so that limit / window × speed stays within what the machine can serve over
+ * loopback (a busy two-core box: a few hundred requests per second, fake and client together);
+ * beyond that the test measures the CPU, not the client. Timeouts stay in real time.
  */
 import { type Clock, sleepReal } from '../../server/crawl/http/clock.ts';
 
