@@ -36,6 +36,8 @@ export type FakeStats = {
   tooManyRequests: number;
   /** Requests that arrived while the quota's remaining count was already 0. */
   whileExhausted: number;
+  /** Requests that arrived while the unpublished paging quota was spent. */
+  pagingWhileExhausted: number;
   faultsInjected: number;
   maxInFlight: number;
   userAgents: Set<string>;
@@ -45,6 +47,11 @@ export type FakeServerOptions = {
   clock?: Clock;
   /** null or absent: no quota and no rate-limit headers. */
   rateLimit?: FakeRateLimitPolicy | null;
+  /**
+   * A second quota for paginated requests that successful responses never mention, as
+   * Mastodon's unauthenticated paging throttle (300 per 15 minutes); only its 429 tells.
+   */
+  pagingRateLimit?: FakeRateLimitPolicy | null;
   faults?: FakeFault[];
 };
 
@@ -54,6 +61,8 @@ export type FakeResponse = { status: number; body: unknown; headers?: Record<str
 export type FakePlatform = {
   route(request: FakeRequest): FakeResponse;
   limitHeaders(quota: QuotaState): Record<string, string>;
+  /** Whether a request counts against `pagingRateLimit`. */
+  isPaging?(query: URLSearchParams): boolean;
   tooManyBody: unknown;
 };
 
@@ -78,30 +87,31 @@ export const startFakeHttp = async (
     byPath: {},
     tooManyRequests: 0,
     whileExhausted: 0,
+    pagingWhileExhausted: 0,
     faultsInjected: 0,
     maxInFlight: 0,
     userAgents: new Set(),
   };
-  const policy = options.rateLimit ?? null;
-  let quota: QuotaState | null = null;
   let inFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
 
-  const takeQuota = (): { allowed: boolean; quota: QuotaState | null } => {
-    if (!policy) return { allowed: true, quota: null };
-    const now = clock.now();
-    if (!quota || now >= quota.resetAt) {
-      quota = {
-        limit: policy.limit,
-        remaining: policy.limit,
-        resetAt: now + policy.windowMs,
-        windowMs: policy.windowMs,
-      };
-    }
-    if (quota.remaining <= 0) return { allowed: false, quota };
-    quota.remaining -= 1;
-    return { allowed: true, quota };
+  /** A fixed window that opens with the first request after the last one closed. */
+  const createQuota = (policy: FakeRateLimitPolicy | null) => {
+    let quota: QuotaState | null = null;
+    return (): { allowed: boolean; quota: QuotaState | null } => {
+      if (!policy) return { allowed: true, quota: null };
+      const now = clock.now();
+      if (!quota || now >= quota.resetAt) {
+        const { limit, windowMs } = policy;
+        quota = { limit, remaining: limit, resetAt: now + windowMs, windowMs };
+      }
+      if (quota.remaining <= 0) return { allowed: false, quota };
+      quota.remaining -= 1;
+      return { allowed: true, quota };
+    };
   };
+  const takeQuota = createQuota(options.rateLimit ?? null);
+  const takePagingQuota = createQuota(options.pagingRateLimit ?? null);
 
   const takeFault = (path: string): FakeFault | undefined => {
     const index = faults.findIndex((f) =>
@@ -135,6 +145,17 @@ export const startFakeHttp = async (
     if (!taken.allowed) {
       stats.whileExhausted += 1;
       return tooMany(Math.max(1, Math.ceil((taken.quota!.resetAt - clock.now()) / 1000)));
+    }
+    const paging = platform.isPaging?.(url.searchParams) ? takePagingQuota() : null;
+    if (paging && !paging.allowed) {
+      // Like Mastodon's throttled responder: that throttle's headers, no Retry-After.
+      stats.tooManyRequests += 1;
+      stats.pagingWhileExhausted += 1;
+      const headers = {
+        'content-type': 'application/json; charset=utf-8',
+        ...platform.limitHeaders(paging.quota!),
+      };
+      return send(res, 429, JSON.stringify(platform.tooManyBody), headers);
     }
     const fault = takeFault(url.pathname);
     if (fault?.kind === 'too_many') return tooMany(fault.retryAfterSeconds ?? 1);

@@ -4,6 +4,7 @@
  * a next link whenever a page is full, as Mastodon does), accounts/:id/statuses, v2/search
  * (offset), `X-RateLimit-*` headers (Reset as ISO 8601), 404 `{"error":"Record not found"}`.
  * Ids are snowflake-sized strings beyond 2^53, so a client that parses them as numbers breaks.
+ * `pagingRateLimit` adds Mastodon's unpublished throttle on paginated requests.
  * Hidden accounts report `hide_collections: true` (unless `exposeHideCollections` is false) and
  * answer their collections with an empty list (or a 403 with `hiddenResponse: 'forbidden'`).
  *
@@ -175,6 +176,7 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
   const server = await startFakeHttp(options, {
     route,
     tooManyBody: { error: 'Too many requests' },
+    isPaging: (query) => query.has('max_id') || query.has('min_id') || query.has('since_id'),
     limitHeaders: (quota) => ({
       'x-ratelimit-limit': String(quota.limit),
       'x-ratelimit-remaining': String(quota.remaining),

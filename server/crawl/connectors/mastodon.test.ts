@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFakeGraph, searchFakeAccounts } from '../../../test/fakes/fake-graph.ts';
 import { type FakeMastodon, startFakeMastodon } from '../../../test/fakes/mastodon-server.ts';
+import { createScaledClock } from '../../../test/fakes/scaled-clock.ts';
 import { isCrawlError } from '../http/crawl.errors.ts';
 import { createFetcher } from '../http/fetcher.ts';
 import { createMastodonConnector, nextLink, parseMastodonHandle } from './mastodon.ts';
@@ -142,5 +143,35 @@ describe('Mastodon connector against a fake instance', () => {
     const profiles = await masto.profiles(wanted);
     expect(profiles.map((p) => p.id)).toEqual(['userf1@masto.test', 'userg2@masto.test']);
     expect(profiles[1]!.followersCount).toBe(1);
+  });
+
+  it("waits out Mastodon's unpublished paging throttle after its one 429, and finishes the crawl", async () => {
+    const clock = createScaledClock({ speed: 60 });
+    const throttled = await startFakeMastodon({
+      graph: server.graph,
+      clock,
+      rateLimit: { limit: 300, windowMs: 300_000 },
+      pagingRateLimit: { limit: 3, windowMs: 60_000 },
+    });
+    try {
+      const fetcher = createFetcher({ clock });
+      const connector = createMastodonConnector({ fetcher, instances: { 'masto.test': throttled.url } });
+      const hub = await connector.resolve('userhub@masto.test');
+      const started = clock.now();
+      const followers = await collect((cursor) => connector.followers(hub, cursor));
+      const follows = await collect((cursor) => connector.follows(hub, cursor));
+      expect(followers.items).toHaveLength(170);
+      expect(follows.items).toHaveLength(160);
+      // Four paginated requests against three per minute: one 429, then a wait for the reset.
+      expect(throttled.stats).toMatchObject({
+        tooManyRequests: 1,
+        pagingWhileExhausted: 1,
+        whileExhausted: 0,
+      });
+      expect(fetcher.stats()).toMatchObject({ rateLimited: 1, failures: 0 });
+      expect(clock.now() - started).toBeGreaterThan(30_000);
+    } finally {
+      await throttled.close();
+    }
   });
 });
