@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { explain, GraphError, type NicheScores, plantedCommunities, scoreNiche, seededRng } from './index.ts';
+import { createWorkerPool } from '../bench/graph/worker-pool.ts';
+import {
+  accumulateBetweennessShared,
+  type BetweennessExecutor,
+  explain,
+  GraphError,
+  type NicheScores,
+  plantedCommunities,
+  scoreNiche,
+  scoreNicheAsync,
+  seededRng,
+} from './index.ts';
 
 function ranking(scores: NicheScores): number[] {
   return Array.from(scores.score, (s, v) => [s, v])
@@ -108,5 +119,46 @@ describe('scoreNiche edge cases', () => {
         },
       });
     expect(run).toThrow(expect.objectContaining({ code: 'aborted' }));
+  });
+});
+
+describe('scoreNicheAsync', () => {
+  const demo = plantedCommunities({ rng: seededRng(11), communities: 3, communitySize: 200 });
+  const serial = scoreNiche(demo, { rng: seededRng(1), betweennessSamples: 64 });
+
+  function expectSameScores(parallel: NicheScores) {
+    expect(parallel.betweennessSources).toBe(serial.betweennessSources);
+    for (let v = 0; v < demo.nodeCount; v++) {
+      expect(parallel.betweenness[v]).toBeCloseTo(serial.betweenness[v], 12);
+    }
+    expect(Array.from(parallel.community)).toEqual(Array.from(serial.community));
+  }
+
+  it('shares betweenness sources with an injected executor and gets the serial result', async () => {
+    const claimed: number[] = [];
+    const executor: BetweennessExecutor = async (task) => {
+      await Promise.resolve(); // runs after the calling thread has started claiming
+      const partial = new Float64Array(task.csr.nodeCount);
+      claimed.push(
+        accumulateBetweennessShared(task.csr, task.sources, task.counter, task.chunkSize, partial),
+      );
+      return [partial];
+    };
+    expectSameScores(await scoreNicheAsync(demo, { rng: seededRng(1), betweennessSamples: 64, executor }));
+    expect(claimed).toHaveLength(1);
+  });
+
+  it('runs with the worker_threads pool from bench/graph/worker-pool.ts', async () => {
+    const pool = createWorkerPool(1);
+    try {
+      const parallel = await scoreNicheAsync(demo, {
+        rng: seededRng(1),
+        betweennessSamples: 64,
+        executor: pool.betweenness,
+      });
+      expectSameScores(parallel);
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import {
   accumulateBetweenness,
+  accumulateBetweennessShared,
   buildCsr,
   coreness,
   finishBetweenness,
@@ -68,6 +69,23 @@ if (mode === 'metrics') {
     accumulateBetweenness(csr, sources, scores);
     finishBetweenness(scores, sources.length, true);
   })[1];
+  // Both cores: this thread and one worker claim source chunks from a shared counter.
+  const pool = createWorkerPool(1);
+  await pool.betweenness({
+    csr,
+    sources: new Int32Array(0),
+    counter: new Int32Array(new SharedArrayBuffer(4)),
+    chunkSize: 1,
+  });
+  const start = performance.now();
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const remote = pool.betweenness({ csr, sources, counter, chunkSize: 4 });
+  const scores = new Float64Array(nodeCount);
+  accumulateBetweennessShared(csr, sources, counter, 4, scores);
+  for (const partial of await remote) for (let v = 0; v < nodeCount; v++) scores[v] += partial[v];
+  finishBetweenness(scores, sources.length, true);
+  row.betweenness2 = performance.now() - start;
+  await pool.close();
 } else {
   const { sources, targets } = readEdges();
   const workers = Number(extra ?? 0);
