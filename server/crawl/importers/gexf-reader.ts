@@ -23,7 +23,10 @@ type Declared = { title: string; type?: string; fallback?: string };
 
 export const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
-export const importGexf = async (source: TextSource, { expandUndirected = false }: XmlGraphOptions = {}) => {
+export const importGexf = async (
+  source: TextSource,
+  { expandUndirected = false }: XmlGraphOptions = {},
+): Promise<ImportedGraph> => {
   let builder: GraphBuilder | null = null;
   let defaultDirected = true;
   const declared = new Map<string, Declared>();
@@ -117,5 +120,5 @@ export const importGexf = async (source: TextSource, { expandUndirected = false 
 
   for await (const chunk of textChunks(source)) xml.write(chunk);
   xml.end();
-  return graph().build() as ImportedGraph;
+  return graph().build();
 };

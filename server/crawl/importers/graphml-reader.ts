@@ -27,7 +27,7 @@ const LABEL_KEY = /^(v-)?label$/i;
 export const importGraphml = async (
   source: TextSource,
   { expandUndirected = false }: XmlGraphOptions = {},
-) => {
+): Promise<ImportedGraph> => {
   let builder: GraphBuilder | null = null;
   let defaultDirected = false; // GraphML's own default
   const keys = new Map<string, Key>();
@@ -134,5 +134,5 @@ export const importGraphml = async (
 
   for await (const chunk of textChunks(source)) xml.write(chunk);
   xml.end();
-  return graph().build() as ImportedGraph;
+  return graph().build();
 };
