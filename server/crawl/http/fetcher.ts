@@ -10,6 +10,9 @@
  * errors and non-JSON bodies (HTML error pages) with exponential backoff and jitter, up to
  * `maxRetries`; fails at once with `not_found` on 404/410 and `http_error` on other 4xx. Every
  * failure is a `CrawlError` (see `crawl.errors.ts`). It does not parse platform payloads.
+ * A wait longer than `maxRetryAfterMs` (a far Retry-After or quota reset) is not sat out: it
+ * fails with `rate_limited` and `retryAt`, so a job can park itself. Fetchers that should share
+ * one quota per host (several workers, one IP) share a `limiter`.
  */
 import packageJson from '../../../package.json' with { type: 'json' };
 import { type Clock, systemClock } from './clock.ts';

@@ -2,7 +2,7 @@
  * A per-host gate that spends a server's published quota evenly and never overdraws it.
  *
  *   const limiter = createRateLimiter({ clock, maxConcurrentPerHost: 8 });
- *   const waitedMs = await limiter.acquire(host, signal);   // before each request
+ *   const waitedMs = await limiter.acquire(host, signal, maxWaitMs); // before each request
  *   limiter.observe(host, snapshot); limiter.release(host); // after each response
  *   limiter.blockUntil(host, epochMs);                      // on 429 Retry-After
  *
@@ -11,7 +11,8 @@
  * `(resetAt - now) / remaining` apart, which uses the whole quota by the end of the window
  * without a burst that would 429. Until a host's first response shows whether it publishes
  * limits, only one request is in flight to it. Sent requests count against the local estimate
- * at once, so concurrent callers cannot overdraw between responses.
+ * at once, so concurrent callers cannot overdraw between responses. Late timers may catch up
+ * on a few missed slots (never on the quota), so the achieved rate stays at the allowed one.
  */
 import type { Clock } from './clock.ts';
 import { CrawlError } from './crawl.errors.ts';
