@@ -12,6 +12,8 @@ const ContactPage = lazy(() => import('./routes/contact.tsx'));
 const ContactNewPage = lazy(() => import('./routes/contact-new.tsx'));
 const ContactEditPage = lazy(() => import('./routes/contact-edit.tsx'));
 const SettingsPage = lazy(() => import('./routes/settings.tsx'));
+const DiscoverPage = lazy(() => import('./routes/discover.tsx'));
+const DiscoverNichePage = lazy(() => import('./routes/discover-niche.tsx'));
 const CampaignsPage = lazy(() => import('./routes/campaigns.tsx'));
 const CampaignPage = lazy(() => import('./routes/campaign.tsx'));
 const CampaignNewPage = lazy(() => import('./routes/campaign-new.tsx'));
@@ -32,15 +34,8 @@ render(
         <Route path="/contacts/import" component={ContactsImportPage} />
         <Route path="/contacts/:id" component={ContactPage} />
         <Route path="/contacts/:id/edit" component={ContactEditPage} />
-        <Route
-          path="/discover"
-          component={() => (
-            <ComingSoon
-              title="Discover"
-              what="Crawl a niche's follower graph and find its opinion leaders."
-            />
-          )}
-        />
+        <Route path="/discover" component={DiscoverPage} />
+        <Route path="/discover/:id" component={DiscoverNichePage} />
         <Route path="/campaigns" component={CampaignsPage} />
         <Route path="/campaigns/new" component={CampaignNewPage} />
         <Route path="/campaigns/:id" component={CampaignPage} />

@@ -76,11 +76,9 @@ export async function accountDetails(db: Db, workspaceId: string, input: Account
     .where(and(eq(shortlist.nicheId, niche.id), eq(shortlist.accountId, profile.accountId)));
   const graph = await loadNicheGraph(db, niche.id);
   const node = graph?.indexOf.get(profile.accountId);
-  const inDegree =
-    graph && node !== undefined ? graph.csr.inOffsets[node + 1] - graph.csr.inOffsets[node] : 0;
   const raw: Record<string, number | null> = score
     ? {
-        inDegree,
+        inDegree: score.inDegree,
         platformFollowers: profile.followers,
         reach: score.reach,
         pagerank: score.pagerank,

@@ -52,6 +52,7 @@ function engineScores(rng: Rng, communitySize: number): Scores {
     { rng },
   );
   const arrays: Record<string, ArrayLike<number>> = {
+    inDegree: s.inDegree,
     nicheFollowers: s.nicheFollowers,
     reach: s.reach,
     pagerank: s.pagerank,
@@ -85,7 +86,9 @@ function syntheticScores(rng: Rng, nodeCount: number): Scores {
       a = Float64Array.from({ length: nodeCount }, () => rng() ** 3);
       values.set(name, a);
     }
-    return name === 'nicheFollowers' || name === 'coreness' ? Math.round(a[v] * 500) : a[v];
+    return name === 'nicheFollowers' || name === 'inDegree' || name === 'coreness'
+      ? Math.round(a[v] * 500)
+      : a[v];
   };
   const community = Int32Array.from({ length: nodeCount }, () => Math.floor(rng() ** 2 * 40));
   const sizes = new Map<number, number>();
@@ -197,6 +200,7 @@ async function writeSnapshot(
     accountId: ids[v],
     rank: i + 1,
     score: s.score[v],
+    inDegree: Math.round(s.metric('inDegree', v)),
     nicheFollowers: Math.round(s.metric('nicheFollowers', v)),
     reach: s.metric('reach', v),
     pagerank: s.metric('pagerank', v),

@@ -1,14 +1,15 @@
 /**
  * The leaderboard: one snapshot's scores joined with the accounts' profiles, sorted, filtered
  * and paged by offset (the table is virtualized, so clients ask for arbitrary windows).
+ * Sorting and filtering run on leaderboard.index.ts; only the page's rows are read here.
  * Every read goes through `requireNiche`, which treats another workspace's niche as missing.
  */
-import { and, asc, count, desc, eq, gte, lte, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { nicheAccounts, nicheScores, niches, scoreSnapshots, shortlist } from '../../db/schema/index.ts';
 import { AppError } from '../../trpc/errors.ts';
-import type { LeaderboardSort, ListInput, RangeField } from './leaderboard.schemas.ts';
+import { queryIndex, snapshotIndex } from './leaderboard.index.ts';
+import type { ListInput } from './leaderboard.schemas.ts';
 
 export class LeaderboardError extends AppError<'no_niche' | 'no_snapshot' | 'no_account'> {}
 
@@ -30,11 +31,15 @@ export type SnapshotInfo = {
   communities: { id: number; size: number; topAccountIds: number[] }[];
 };
 
-/** The requested snapshot of this niche, or its latest; null when the niche was never scored. */
+/**
+ * The requested snapshot of this niche, or its latest; null when the niche was never
+ * scored. Checks the niche's workspace in the same query (one round trip per request).
+ */
 export async function resolveSnapshot(
   db: Db,
   nicheId: string,
   snapshotId?: string,
+  workspaceId?: string,
 ): Promise<SnapshotInfo | null> {
   const [row] = await db
     .select({
@@ -47,13 +52,16 @@ export async function resolveSnapshot(
     })
     .from(scoreSnapshots)
     .where(
-      snapshotId
-        ? and(eq(scoreSnapshots.nicheId, nicheId), eq(scoreSnapshots.id, snapshotId))
-        : eq(scoreSnapshots.nicheId, nicheId),
+      and(
+        eq(scoreSnapshots.nicheId, nicheId),
+        snapshotId ? eq(scoreSnapshots.id, snapshotId) : undefined,
+        workspaceId ? eq(scoreSnapshots.workspaceId, workspaceId) : undefined,
+      ),
     )
     .orderBy(desc(scoreSnapshots.createdAt))
     .limit(1);
   if (!row) {
+    if (workspaceId) await requireNiche(db, workspaceId, nicheId);
     if (snapshotId) throw new LeaderboardError('not_found', 'No such snapshot.', 'no_snapshot');
     return null;
   }
@@ -86,92 +94,25 @@ export const rowColumns = {
   contactId: shortlist.contactId,
 };
 
-const rangeColumns = {
-  score: nicheScores.score,
-  followers: nicheAccounts.followersCount,
-  nicheFollowers: nicheScores.nicheFollowers,
-  engagementRate: nicheAccounts.engagementRate,
-  audienceQuality: nicheScores.audienceQuality,
-} satisfies Record<RangeField, unknown>;
-
-/**
- * Sort keys, each ending on the unique rank so pages never overlap. Score order is rank
- * order (rank is assigned by score), which lets both use the (snapshot, rank) index.
- * Nullable columns keep unknown values last in both directions.
- */
-function orderBy(sort: LeaderboardSort, dir: 'asc' | 'desc'): SQL[] {
-  const by = dir === 'asc' ? asc : desc;
-  const nullsLast = (column: AnyPgColumn) => sql`${column} ${sql.raw(dir)} nulls last`;
-  switch (sort) {
-    case 'rank':
-      return [by(nicheScores.rank)];
-    case 'score':
-      return [dir === 'desc' ? asc(nicheScores.rank) : desc(nicheScores.rank)];
-    case 'handle':
-      return [by(sql`lower(${nicheAccounts.handle})`), asc(nicheScores.rank)];
-    case 'followers':
-      return [nullsLast(nicheAccounts.followersCount), asc(nicheScores.rank)];
-    case 'engagementRate':
-      return [nullsLast(nicheAccounts.engagementRate), asc(nicheScores.rank)];
-    case 'audienceQuality':
-      return [nullsLast(nicheScores.audienceQuality), asc(nicheScores.rank)];
-    default:
-      return [by(nicheScores[sort]), asc(nicheScores.rank)];
-  }
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function filters(nicheId: string, snapshotId: string, input: ListInput): SQL {
-  const conditions: SQL[] = [eq(nicheScores.snapshotId, snapshotId), eq(nicheAccounts.nicheId, nicheId)];
-  if (input.search) {
-    const pattern = `%${escapeLike(input.search.replace(/^@/, '').toLowerCase())}%`;
-    conditions.push(
-      sql`(lower(${nicheAccounts.handle}) like ${pattern} or lower(coalesce(${nicheAccounts.displayName}, '')) like ${pattern})`,
-    );
-  }
-  if (input.community !== undefined) conditions.push(eq(nicheScores.community, input.community));
-  for (const [field, range] of Object.entries(input.ranges ?? {})) {
-    const column = rangeColumns[field as RangeField];
-    if (range?.min !== undefined) conditions.push(gte(column, range.min));
-    if (range?.max !== undefined) conditions.push(lte(column, range.max));
-  }
-  return and(...conditions)!;
-}
-
 export async function listLeaderboard(db: Db, workspaceId: string, input: ListInput) {
-  await requireNiche(db, workspaceId, input.nicheId);
-  const snapshot = await resolveSnapshot(db, input.nicheId, input.snapshotId);
+  // Snapshots carry their workspace: finding one proves the niche is this workspace's.
+  const snapshot = await resolveSnapshot(db, input.nicheId, input.snapshotId, workspaceId);
   if (!snapshot) return { snapshot: null, total: 0, rows: [] };
-  const where = filters(input.nicheId, snapshot.id, input);
-  const filtered =
-    !!input.search ||
-    input.community !== undefined ||
-    Object.values(input.ranges ?? {}).some((r) => r?.min !== undefined || r?.max !== undefined);
-  const rows = await db
-    .select(rowColumns)
-    .from(nicheScores)
-    .innerJoin(nicheAccounts, eq(nicheAccounts.id, nicheScores.accountId))
-    .leftJoin(
-      shortlist,
-      and(eq(shortlist.nicheId, input.nicheId), eq(shortlist.accountId, nicheScores.accountId)),
-    )
-    .where(where)
-    .orderBy(...orderBy(input.sort, input.dir))
-    .limit(input.limit)
-    .offset(input.offset);
-  // Unfiltered, the snapshot already knows how many accounts it scored.
-  const total = filtered
-    ? (
-        await db
-          .select({ n: count() })
-          .from(nicheScores)
-          .innerJoin(nicheAccounts, eq(nicheAccounts.id, nicheScores.accountId))
-          .where(where)
-      )[0].n
-    : snapshot.nodeCount;
+  const index = await snapshotIndex(db, snapshot.id);
+  const { total, accountIds } = queryIndex(index, input);
+  const found = accountIds.length
+    ? await db
+        .select(rowColumns)
+        .from(nicheScores)
+        .innerJoin(nicheAccounts, eq(nicheAccounts.id, nicheScores.accountId))
+        .leftJoin(
+          shortlist,
+          and(eq(shortlist.nicheId, input.nicheId), eq(shortlist.accountId, nicheScores.accountId)),
+        )
+        .where(and(eq(nicheScores.snapshotId, snapshot.id), inArray(nicheScores.accountId, accountIds)))
+    : [];
+  const byId = new Map(found.map((r) => [r.accountId, r]));
+  const rows = accountIds.flatMap((id) => byId.get(id) ?? []);
   return {
     snapshot: { id: snapshot.id, createdAt: snapshot.createdAt, components: snapshot.components },
     total,

@@ -1,0 +1,260 @@
+import { A } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { errorMessage } from '../lib/trpc.ts';
+import { ErrorNotice, Loading } from '../ui/feedback.tsx';
+import {
+  addToContacts,
+  type LeaderboardQuery,
+  type LeaderboardRow,
+  setShortlisted,
+} from './discover.data.ts';
+import {
+  communityColor,
+  formatCount,
+  formatMetric,
+  formatPercent,
+  formatScore,
+  formatWhole,
+} from './format.ts';
+import { type Filters, LeaderboardFilters } from './leaderboard-filters.tsx';
+import { createLeaderboardPages } from './leaderboard-pages.ts';
+
+type Sort = LeaderboardQuery['sort'];
+const ROW_HEIGHT = 40;
+const OVERSCAN = 12;
+
+const columns: { key: Sort | null; label: string; cell: (r: LeaderboardRow) => string; numeric?: boolean }[] =
+  [
+    { key: 'score', label: 'Score', cell: (r) => formatScore(r.score), numeric: true },
+    { key: 'followers', label: 'Followers', cell: (r) => formatCount(r.followers), numeric: true },
+    {
+      key: 'nicheFollowers',
+      label: 'Niche followers',
+      cell: (r) => formatWhole(r.nicheFollowers),
+      numeric: true,
+    },
+    {
+      key: 'engagementRate',
+      label: 'Engagement',
+      cell: (r) => formatPercent(r.engagementRate, 2),
+      numeric: true,
+    },
+    {
+      key: 'audienceQuality',
+      label: 'Audience quality',
+      cell: (r) => formatPercent(r.audienceQuality, 0),
+      numeric: true,
+    },
+    { key: 'pagerank', label: 'PageRank', cell: (r) => formatMetric(r.pagerank), numeric: true },
+    { key: 'betweenness', label: 'Betweenness', cell: (r) => formatMetric(r.betweenness), numeric: true },
+    { key: 'coreness', label: 'Coreness', cell: (r) => formatWhole(r.coreness), numeric: true },
+    { key: 'reach', label: 'Reach', cell: (r) => formatCount(r.reach), numeric: true },
+    { key: 'nicheAffinity', label: 'Affinity', cell: (r) => formatMetric(r.nicheAffinity), numeric: true },
+  ];
+
+/**
+ * The leaderboard as a windowed table: only the rows in view (plus a margin) are in the
+ * DOM, spacer rows keep the scrollbar true to `total`, and pages load as they come into view.
+ */
+export function LeaderboardTable(props: {
+  nicheId: string;
+  snapshotId?: string;
+  communities: { id: number; size: number; label: string }[];
+  canWrite: boolean;
+  selected?: number;
+  onOpen: (accountId: number) => void;
+}) {
+  const [sort, setSort] = createSignal<Sort>('rank');
+  const [dir, setDir] = createSignal<'asc' | 'desc'>('asc');
+  const [filters, setFilters] = createSignal<Filters>({ search: '', ranges: {} });
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [height, setHeight] = createSignal(600);
+  const [overrides, setOverrides] = createSignal<ReadonlyMap<number, boolean>>(new Map());
+  const [notice, setNotice] = createSignal<{ text: string; error?: boolean }>();
+  const [adding, setAdding] = createSignal(false);
+  const pages = createLeaderboardPages();
+  let scroller!: HTMLDivElement;
+
+  const query = createMemo(
+    (): LeaderboardQuery => ({
+      nicheId: props.nicheId,
+      snapshotId: props.snapshotId,
+      sort: sort(),
+      dir: dir(),
+      search: filters().search || undefined,
+      community: filters().community,
+      ranges: filters().ranges,
+    }),
+  );
+  createEffect(
+    on(query, (q) => {
+      if (scroller) scroller.scrollTop = 0;
+      setScrollTop(0);
+      pages.reset(q);
+    }),
+  );
+  const total = () => pages.total() ?? 0;
+  const first = () => Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - OVERSCAN);
+  const last = () => Math.min(total(), Math.ceil((scrollTop() + height()) / ROW_HEIGHT) + OVERSCAN);
+  const visible = createMemo(() =>
+    Array.from({ length: Math.max(0, last() - first()) }, (_, i) => first() + i),
+  );
+  createEffect(() => {
+    if (total() > 0) pages.ensure(first(), Math.max(first(), last() - 1));
+  });
+
+  const sortBy = (key: Sort) => {
+    if (sort() === key) setDir(dir() === 'asc' ? 'desc' : 'asc');
+    else {
+      setSort(key);
+      setDir(key === 'rank' || key === 'handle' ? 'asc' : 'desc');
+    }
+  };
+  const ariaSort = (key: Sort | null) =>
+    key && sort() === key ? (dir() === 'asc' ? 'ascending' : 'descending') : key ? 'none' : undefined;
+  const isShortlisted = (r: LeaderboardRow) => overrides().get(r.accountId) ?? r.shortlisted;
+  const toggle = async (r: LeaderboardRow, on: boolean) => {
+    setOverrides((m) => new Map(m).set(r.accountId, on));
+    try {
+      await setShortlisted(props.nicheId, r.accountId, on);
+    } catch (e) {
+      setOverrides((m) => new Map(m).set(r.accountId, !on));
+      setNotice({ text: `Could not update the shortlist: ${errorMessage(e)}`, error: true });
+    }
+  };
+  const addShortlisted = async () => {
+    setAdding(true);
+    setNotice(undefined);
+    try {
+      const result = await addToContacts(props.nicheId);
+      const n = result.created + result.linked;
+      setNotice({
+        text:
+          n === 0
+            ? 'The shortlist is empty: tick accounts first.'
+            : `Added ${result.created} new ${result.created === 1 ? 'contact' : 'contacts'}` +
+              (result.linked ? `; ${result.linked} already in Contacts.` : '.'),
+      });
+    } catch (e) {
+      setNotice({ text: errorMessage(e), error: true });
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  const header = (label: string, key: Sort, numeric = false) => (
+    <th scope="col" aria-sort={ariaSort(key)} classList={{ numeric }}>
+      <button type="button" class="sort" onClick={() => sortBy(key)}>
+        {label}
+        <span aria-hidden="true">{sort() === key ? (dir() === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+
+  return (
+    <div class="leaderboard">
+      <LeaderboardFilters value={filters()} communities={props.communities} onChange={setFilters} />
+      <div class="leaderboard-bar">
+        <p class="muted" aria-live="polite">
+          <Show when={pages.total() !== undefined} fallback="Loading…">
+            {formatWhole(total())} {total() === 1 ? 'account' : 'accounts'}
+          </Show>
+        </p>
+        <Show when={props.canWrite}>
+          <button type="button" disabled={adding()} onClick={addShortlisted}>
+            {adding() ? 'Adding…' : 'Add shortlisted to contacts'}
+          </button>
+        </Show>
+      </div>
+      <Show when={notice()}>
+        {(n) => (
+          <p class={n().error ? 'error' : 'notice'} role="status">
+            {n().text}{' '}
+            <Show when={!n().error}>
+              <A href="/contacts">Open Contacts</A>
+            </Show>
+          </p>
+        )}
+      </Show>
+      <Show when={pages.error()}>
+        <ErrorNotice error={pages.error()} retry={() => pages.retry()} />
+      </Show>
+      <div
+        class="table-scroll"
+        ref={(el) => {
+          scroller = el;
+          queueMicrotask(() => setHeight(el.clientHeight || 600));
+        }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <table class="table leaderboard-table" aria-label="Leaderboard" aria-rowcount={total() + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {header('Rank', 'rank', true)}
+              {header('Account', 'handle')}
+              <For each={columns}>{(c) => header(c.label, c.key!, c.numeric)}</For>
+              <th scope="col">Community</th>
+              <th scope="col">Shortlist</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr class="spacer" style={{ height: `${first() * ROW_HEIGHT}px` }} />
+            <For each={visible()}>
+              {(index) => (
+                <Show
+                  when={pages.row(index)}
+                  fallback={
+                    <tr class="placeholder" aria-rowindex={index + 2} style={{ height: `${ROW_HEIGHT}px` }}>
+                      <td colSpan={columns.length + 4}>Loading…</td>
+                    </tr>
+                  }
+                >
+                  {(row) => (
+                    <tr
+                      aria-rowindex={index + 2}
+                      tabIndex={0}
+                      classList={{ selected: props.selected === row().accountId }}
+                      style={{ height: `${ROW_HEIGHT}px` }}
+                      onClick={() => props.onOpen(row().accountId)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen(row().accountId);
+                      }}
+                    >
+                      <td class="numeric">{row().rank}</td>
+                      <td class="account-cell">
+                        <span class="account-name">{row().displayName || row().handle}</span>
+                        <span class="muted handle">@{row().handle}</span>
+                      </td>
+                      <For each={columns}>{(c) => <td class="numeric">{c.cell(row())}</td>}</For>
+                      <td>
+                        <span class="swatch" style={{ background: communityColor(row().community) }} />
+                        {row().community}
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Shortlist ${row().handle}`}
+                          checked={isShortlisted(row())}
+                          disabled={!props.canWrite}
+                          onClick={(e) => e.stopPropagation()}
+                          onChange={(e) => toggle(row(), e.currentTarget.checked)}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Show>
+              )}
+            </For>
+            <tr class="spacer" style={{ height: `${Math.max(0, total() - last()) * ROW_HEIGHT}px` }} />
+          </tbody>
+        </table>
+        <Show when={pages.total() === undefined && !pages.error()}>
+          <Loading label="Loading the leaderboard…" />
+        </Show>
+        <Show when={pages.total() === 0}>
+          <p class="empty">{pages.scored() ? 'No accounts match these filters.' : 'Not scored yet.'}</p>
+        </Show>
+      </div>
+    </div>
+  );
+}
