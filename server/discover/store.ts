@@ -134,3 +134,65 @@ export async function insertEdges(
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+type RawClient = {
+  /** postgres.js (a transaction's client): COPY through a writable stream. */
+  unsafe?: (query: string) => { writable(): Promise<NodeJS.WritableStream> };
+  /** PGlite (a transaction): COPY from a blob. */
+  query?: (query: string, params: unknown[], options: { blob: Blob }) => Promise<unknown>;
+};
+
+/** The driver's own client under a Drizzle transaction, for COPY, which Drizzle does not speak. */
+function rawClientOf(tx: Db): RawClient | undefined {
+  return (tx as unknown as { session?: { client?: RawClient } }).session?.client;
+}
+
+/**
+ * Bulk-loads follow edges into a niche that has none yet, inside the caller's transaction.
+ * Edges come as local node indices (`from[i]` follows `to[i]`, below `nodeCount`) with `idOf`
+ * mapping them to account ids; they are sorted and deduplicated here (sorted keys keep the index
+ * build sequential), self-loops dropped, then COPYed. Returns how many edges were stored.
+ */
+export async function copyEdgesIntoEmptyNiche(
+  tx: Db,
+  nicheId: string,
+  edges: { length: number; from: ArrayLike<number>; to: ArrayLike<number> },
+  idOf: ArrayLike<number>,
+) {
+  const base = idOf.length;
+  const keys = new Float64Array(edges.length);
+  let n = 0;
+  for (let i = 0; i < edges.length; i++)
+    if (edges.from[i] !== edges.to[i]) keys[n++] = edges.from[i] * base + edges.to[i];
+  const sorted = keys.subarray(0, n).sort();
+  const lines: string[] = [];
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const f = Math.floor(sorted[i] / base);
+    lines.push(`${nicheId}\t${idOf[f]}\t${idOf[sorted[i] - f * base]}\n`);
+    count++;
+  }
+  const client = rawClientOf(tx);
+  const copy = 'copy niche_edges (niche_id, follower_id, followed_id) from stdin';
+  if (client?.unsafe) {
+    const stream = await client.unsafe(copy).writable();
+    const chunk = 50_000;
+    for (let i = 0; i < lines.length; i += chunk) {
+      if (!stream.write(lines.slice(i, i + chunk).join('')))
+        await new Promise((r) => stream.once('drain', r));
+    }
+    await new Promise<void>((resolve, reject) => {
+      stream.once('error', reject);
+      stream.once('finish', resolve);
+      stream.end();
+    });
+  } else if (client?.query) {
+    await client.query(`copy niche_edges (niche_id, follower_id, followed_id) from '/dev/blob'`, [], {
+      blob: new Blob(lines),
+    });
+  } else {
+    throw new Error('discover/store: no COPY-capable client under this transaction');
+  }
+  return count;
+}

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { crawlRuns, niches } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
@@ -22,15 +22,17 @@ export async function resumeInterruptedWork(database: Database, queue: Queue) {
       .where(inArray(niches.status, ['scoring']));
     for (const n of stuck) await enqueueScoring(db, queue, { nicheId: n.id, workspaceId: n.workspaceId });
   }
+  // Every running crawl gets a slice queued for when its lease runs out: a live holder renews
+  // the lease and the slice finds it busy; a dead one's crawl is picked up here.
   const runs = await db
-    .select({ id: crawlRuns.id })
+    .select({ id: crawlRuns.id, leaseUntil: crawlRuns.leaseUntil })
     .from(crawlRuns)
-    .where(
-      and(
-        eq(crawlRuns.status, 'running'),
-        or(isNull(crawlRuns.leaseUntil), lt(crawlRuns.leaseUntil, new Date())),
-      ),
-    );
-  for (const run of runs) await enqueueSlice(queue, run.id);
+    .where(eq(crawlRuns.status, 'running'));
+  for (const run of runs) {
+    const wait = run.leaseUntil
+      ? Math.max(0, Math.ceil((run.leaseUntil.getTime() - Date.now()) / 1000) + 1)
+      : 0;
+    await enqueueSlice(queue, run.id, wait);
+  }
   return runs.length;
 }

@@ -23,7 +23,7 @@ export type CrawlRuntime = {
   pollMs: number;
 };
 
-export const defaultRuntimeTimings = { sliceMs: 20_000, leaseMs: 30_000, pollMs: 1_000 };
+export const defaultRuntimeTimings = { sliceMs: 20_000, leaseMs: 15_000, pollMs: 1_000 };
 export const newOwnerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 export type SliceOutcome =

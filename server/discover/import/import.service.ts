@@ -3,7 +3,7 @@
  * then the import job parses it and writes every account and edge in one transaction: a
  * failed import leaves the niche as it was.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ImportedGraph } from '../../crawl/importers/imported-graph.ts';
 import { importCsvGraph, importGexf, importGraphml } from '../../crawl/importers/index.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,7 +12,7 @@ import type { Queue } from '../../jobs/queue.ts';
 import { AppError } from '../../trpc/errors.ts';
 import { NicheError, requireNiche } from '../niches.service.ts';
 import { enqueueScoring } from '../scoring/score.job.ts';
-import { type AccountInput, insertEdges, upsertAccounts } from '../store.ts';
+import { type AccountInput, copyEdgesIntoEmptyNiche, insertEdges, rows, upsertAccounts } from '../store.ts';
 
 export const importJobName = 'import-graph';
 export type GraphFormat = 'csv' | 'gexf' | 'graphml';
@@ -130,7 +130,12 @@ const numberAttribute = (a: Record<string, unknown> | undefined, ...names: strin
  * Writes a parsed graph into the niche, all or nothing. (Progress inside the transaction would
  * be invisible to others until it commits, and on PGlite would wait for it: none is reported.)
  */
-export async function writeImportedGraph(db: Db, nicheId: string, graph: ImportedGraph) {
+export async function writeImportedGraph(
+  db: Db,
+  nicheId: string,
+  graph: ImportedGraph,
+  onAccountsWritten?: () => void,
+) {
   return db.transaction(async (tx) => {
     const accounts: AccountInput[] = graph.nodeIds.map((id) => {
       const imported = graph.accounts.get(id);
@@ -148,18 +153,20 @@ export async function writeImportedGraph(db: Db, nicheId: string, graph: Importe
     });
     const { ids } = await upsertAccounts(tx, nicheId, accounts);
     const idOf = graph.nodeIds.map((id) => ids.get(id)!);
-    const chunk = 200_000;
-    let written = 0;
-    for (let start = 0; start < graph.edges.length; start += chunk) {
-      const end = Math.min(graph.edges.length, start + chunk);
-      const from: number[] = [];
-      const to: number[] = [];
-      for (let i = start; i < end; i++) {
-        from.push(idOf[graph.edges.from[i]]);
-        to.push(idOf[graph.edges.to[i]]);
-      }
-      written += await insertEdges(tx, nicheId, from, to);
+    onAccountsWritten?.();
+    const [existing] = await rows<{ any: boolean }>(
+      tx,
+      sql`select exists (select 1 from niche_edges where niche_id = ${nicheId}) as any`,
+    );
+    if (!existing?.any)
+      return { accounts: ids.size, edges: await copyEdgesIntoEmptyNiche(tx, nicheId, graph.edges, idOf) };
+    const from: number[] = [];
+    const to: number[] = [];
+    for (let i = 0; i < graph.edges.length; i++) {
+      from.push(idOf[graph.edges.from[i]]);
+      to.push(idOf[graph.edges.to[i]]);
     }
+    const written = await insertEdges(tx, nicheId, from, to);
     return { accounts: ids.size, edges: written };
   });
 }
@@ -177,7 +184,7 @@ function accountAge(attributes: Record<string, unknown> | undefined): string | n
 
 export async function runImport(db: Db, queue: Queue, uploadId: string) {
   const [upload] = await db.select().from(uploads).where(eq(uploads.id, uploadId));
-  if (!upload || upload.status !== 'pending') return;
+  if (upload?.status !== 'pending') return;
   const setProgress = (progress: { phase: string; accounts: number; edges: number }) =>
     db.update(uploads).set({ progress }).where(eq(uploads.id, uploadId));
   try {
