@@ -15,10 +15,15 @@ export const phases = ['seeds', 'follows', 'profiles', 'posts', 'finished'] as c
 
 /** Share of the account budget the audience may take, leaving room for the accounts it follows. */
 export const audienceShare = 0.5;
-const profilesBatch = 25;
 
 /** Adds the next phase's tasks; returns false when there is no phase left. */
-export async function advancePhase(db: Db, run: CrawlRun): Promise<boolean> {
+export async function advancePhase(
+  db: Db,
+  run: CrawlRun,
+  platform: 'bluesky' | 'mastodon',
+): Promise<boolean> {
+  // Bluesky returns 25 profiles a request; Mastodon one, so a batch there is one account.
+  const profilesBatch = platform === 'bluesky' ? 25 : 1;
   const remaining = Math.max(0, run.budget.maxRequests - run.requests);
   const next = phases[phases.indexOf(run.phase as (typeof phases)[number]) + 1] ?? 'finished';
   if (next === 'finished' || remaining === 0) return false;
@@ -35,7 +40,12 @@ export async function advancePhase(db: Db, run: CrawlRun): Promise<boolean> {
             on conflict do nothing`,
       );
     } else if (next === 'profiles') {
-      const candidates = await rankedCandidates(tx, run, Math.floor(remaining * 0.6) * profilesBatch, true);
+      const candidates = await rankedCandidates(
+        tx,
+        run,
+        Math.max(1, Math.floor(remaining * 0.6)) * profilesBatch,
+        true,
+      );
       for (let i = 0; i < candidates.length; i += profilesBatch) {
         const batch = candidates.slice(i, i + profilesBatch);
         await rows(

@@ -14,14 +14,22 @@ import { advancePhase, audienceShare } from './crawl-phases.ts';
 import { runTask } from './crawl-tasks.ts';
 
 export type CrawlRuntime = {
-  /** A connector whose requests are counted by `sentRequests`. */
-  connector(platform: 'bluesky' | 'mastodon'): { connector: Connector; sentRequests: () => number };
+  /**
+   * A connector whose requests are counted by `sentRequests`; with `maxAttempts`, one call
+   * never sends more than that many requests, retries included.
+   */
+  connector(
+    platform: 'bluesky' | 'mastodon',
+    maxAttempts?: number,
+  ): { connector: Connector; sentRequests: () => number };
   ownerId: string;
   sliceMs: number;
   leaseMs: number;
   /** How often a running slice checks for pause or cancel. */
   pollMs: number;
 };
+
+const retryHeadroom = 6;
 
 export const defaultRuntimeTimings = { sliceMs: 20_000, leaseMs: 15_000, pollMs: 1_000 };
 export const newOwnerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -67,7 +75,7 @@ export async function runSlice(db: Db, runtime: CrawlRuntime, runId: string): Pr
   }
   const [niche] = await db.select().from(niches).where(eq(niches.id, leased.nicheId));
   if (niche.platform === 'file') return finish(db, leased, 'failed', 'A file niche cannot be crawled.');
-  const { connector, sentRequests } = runtime.connector(niche.platform);
+  let { connector, sentRequests } = runtime.connector(niche.platform);
   const started = Date.now();
   const controller = new AbortController();
   // Pause and cancel are rows in the database: look at them every second, abort the page in flight.
@@ -97,10 +105,14 @@ export async function runSlice(db: Db, runtime: CrawlRuntime, runId: string): Pr
         .orderBy(asc(crawlTasks.priority), asc(crawlTasks.id))
         .limit(1);
       if (!task) {
-        if (await advancePhase(db, run)) continue;
+        if (await advancePhase(db, run, niche.platform)) continue;
         outcome = await finish(db, run, 'done', null, Date.now() - started);
         break;
       }
+      // Near the end of the request budget, retries must not carry a page past it.
+      const requestsLeft = run.budget.maxRequests - run.requests;
+      if (requestsLeft <= retryHeadroom)
+        ({ connector, sentRequests } = runtime.connector(niche.platform, requestsLeft));
       const room =
         task.kind === 'followers'
           ? Math.floor(run.budget.maxAccounts * audienceShare) - run.accounts
