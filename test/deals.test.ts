@@ -350,5 +350,61 @@ describe.each(testDatabaseKinds)('deals on %s', (kind) => {
       expect(positions).toEqual(positions.map((_, i) => i));
     }
     expect(final.cards).toHaveLength(12);
+    // Stored ranks are unique per column too: nothing shares a slot.
+    const { rows } = await database.raw.query<{ stage_id: string; position: number }>(
+      'select stage_id, position from deals where campaign_id = $1',
+      [raceId],
+    );
+    expect(new Set(rows.map((r) => `${r.stage_id}:${r.position}`)).size).toBe(12);
+  });
+
+  it('keeps the order when many cards land in the same slot, one after another', async () => {
+    const created = await call(mia, 'campaigns.create', { name: 'Crowd' });
+    const crowdId = (created.data as { id: string }).id;
+    const ids: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      const c = await call(mia, 'contacts.create', { name: `Crowd ${String(i).padStart(2, '0')}` });
+      ids.push((c.data as { id: string }).id);
+    }
+    await call(mia, 'deals.create', { campaignId: crowdId, contactIds: ids });
+    const crowd = async () => (await query(mia, 'deals.board', { campaignId: crowdId })).data as Board;
+    let b = await crowd();
+    const contacted = stage(b, 'Contacted').id;
+    const [first, ...rest] = column(b, 'Shortlisted');
+    await call(mia, 'deals.moveStage', {
+      id: first.id,
+      stageId: contacted,
+      position: 0,
+      version: first.version,
+    });
+    // Each card goes to index 1, so the gap there halves every time until the column is re-spaced.
+    await call(mia, 'deals.moveStage', {
+      id: rest[0].id,
+      stageId: contacted,
+      position: 1,
+      version: rest[0].version,
+    });
+    for (const card of rest.slice(1))
+      expect(
+        (
+          await call(mia, 'deals.moveStage', {
+            id: card.id,
+            stageId: contacted,
+            position: 1,
+            version: card.version,
+          })
+        ).status,
+      ).toBe(200);
+    b = await crowd();
+    const names = column(b, 'Contacted').map((c) => c.contactName);
+    expect(names).toEqual([
+      'Crowd 00',
+      ...rest
+        .slice(1)
+        .map((c) => c.contactName)
+        .reverse(),
+      'Crowd 01',
+    ]);
+    expect(column(b, 'Contacted').map((c) => c.position)).toEqual(names.map((_, i) => i));
   });
 });

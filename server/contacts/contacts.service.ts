@@ -2,9 +2,7 @@
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, contactSocialAccounts, contacts, deals } from '../db/schema/index.ts';
-import { closeGaps } from '../deals/deals.move.ts';
-import { lockCampaign } from '../deals/deals.service.ts';
+import { auditLog, contactSocialAccounts, contacts } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
 
@@ -41,15 +39,8 @@ function escapeLike(text: string) {
 export function searchCondition(workspaceId: string, search?: string, tag?: string): SQL {
   const conditions: SQL[] = [eq(contacts.workspaceId, workspaceId)];
   if (search) {
-    const pattern = `%${escapeLike(search.toLowerCase())}%`;
-    conditions.push(
-      or(
-        sql`lower(${contacts.name}) like ${pattern}`,
-        sql`lower(array_to_string(${contacts.emails}, ' ')) like ${pattern}`,
-        sql`lower(array_to_string(${contacts.tags}, ' ')) like ${pattern}`,
-        sql`exists (select 1 from ${contactSocialAccounts} s where s.contact_id = ${contacts.id} and lower(s.handle) like ${pattern})`,
-      )!,
-    );
+    // search_text holds name, emails, tags and handles, kept by a trigger (migration 0006).
+    conditions.push(sql`${contacts.searchText} like ${`%${escapeLike(search.toLowerCase())}%`}`);
   }
   if (tag) conditions.push(sql`${contacts.tags} @> array[${tag}]::text[]`);
   return and(...conditions)!;
@@ -67,14 +58,17 @@ export async function listContacts(db: Db, workspaceId: string, input: ListInput
         ),
       )
     : where;
-  const rows = await db
-    .select(columns)
-    .from(contacts)
-    .where(pageWhere)
-    .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id))
-    .limit(input.limit + 1);
+  // The page and the total are independent reads: on PostgreSQL they run side by side.
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(columns)
+      .from(contacts)
+      .where(pageWhere)
+      .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id))
+      .limit(input.limit + 1),
+    db.select({ n: count() }).from(contacts).where(where),
+  ]);
   const page = rows.slice(0, input.limit);
-  const [total] = await db.select({ n: count() }).from(contacts).where(where);
   const accounts = await accountsOf(
     db,
     workspaceId,
@@ -213,20 +207,12 @@ export async function removeContact(
   action: 'deleted' | 'erased' = 'deleted',
 ) {
   await db.transaction(async (tx) => {
-    // Their cards leave gaps in board columns: take each board's lock, then close the gaps.
-    const columns = await tx
-      .select({ campaignId: deals.campaignId, stageId: deals.stageId })
-      .from(deals)
-      .where(and(eq(deals.workspaceId, workspaceId), eq(deals.contactId, id)))
-      .orderBy(asc(deals.campaignId));
-    for (const c of columns) await lockCampaign(tx, workspaceId, c.campaignId);
     const removed = await tx
       .delete(contacts)
       .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
       .returning({ id: contacts.id });
     if (removed.length === 0) throw new AppError('not_found', 'No such contact.');
     await tx.delete(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.contactId, id)));
-    for (const c of columns) await closeGaps(tx, c.campaignId, c.stageId);
     await recordAudit(tx, { workspaceId, actorId, entityType: 'contact', entityId: id, action });
   });
   return { id };

@@ -35,11 +35,17 @@ export async function budgetSummaries(db: Db, workspaceId: string, campaignIds: 
       coalesce(sum(d.fee_minor) filter (where (s.committed or s.kind = 'won') and d.currency = c.currency), 0)::float8 as committed,
       coalesce(sum(d.fee_minor) filter (where s.kind = 'won' and d.currency = c.currency), 0)::float8 as paid,
       (count(*) filter (where d.fee_minor is not null and d.currency <> c.currency))::int as other_currency,
-      coalesce(sum((select count(*) from jsonb_array_elements(d.deliverables) e where e->>'status' = 'live')), 0)::int as live_posts,
-      coalesce(sum((select count(*) from jsonb_array_elements(d.deliverables) e where e->>'status' <> 'cancelled')), 0)::int as planned_posts
+      coalesce(sum(x.live), 0)::int as live_posts,
+      coalesce(sum(x.planned), 0)::int as planned_posts
     from deals d
     join stages s on s.id = d.stage_id
     join campaigns c on c.id = d.campaign_id
+    left join lateral (
+      select count(*) filter (where e->>'status' = 'live') as live,
+        count(*) filter (where e->>'status' <> 'cancelled') as planned
+      from jsonb_array_elements(d.deliverables) e
+      where d.deliverables <> '[]'::jsonb
+    ) x on true
     where d.workspace_id = ${workspaceId} and d.campaign_id = any(${uuidArray(campaignIds)}::uuid[])
     group by d.campaign_id`)) as unknown as Row[] | { rows: Row[] };
   for (const r of rowsOf(rows)) {
@@ -85,8 +91,16 @@ export async function assertWithinBudget(
   acceptOverBudget: boolean,
 ) {
   if (acceptOverBudget || campaign.budgetMinor <= 0 || change.addMinor <= 0) return;
-  const summary = (await budgetSummaries(db, workspaceId, [campaign.id])).get(campaign.id)!;
-  const projected = summary.committedMinor + change.addMinor;
+  const [row] = rowsOf(
+    (await db.execute(sql`
+      select coalesce(sum(d.fee_minor), 0)::float8 as committed
+      from deals d join stages s on s.id = d.stage_id
+      where d.workspace_id = ${workspaceId} and d.campaign_id = ${campaign.id}
+        and (s.committed or s.kind = 'won') and d.currency = ${campaign.currency}`)) as unknown as
+      | { committed: number }[]
+      | { rows: { committed: number }[] },
+  );
+  const projected = Number(row.committed) + change.addMinor;
   if (projected > campaign.budgetMinor) {
     const money = (minor: number) =>
       `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${campaign.currency}`;

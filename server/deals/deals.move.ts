@@ -1,8 +1,11 @@
 /**
- * Moving cards. Each campaign's board changes one transaction at a time (the campaign row
- * is locked), and every touched column is renumbered 0..n-1, so concurrent moves never leave
- * duplicate positions or gaps. Only the moved card's version changes: a neighbour shifting
- * down a slot is not an edit to that deal.
+ * Moving cards. `deals.position` is a sparse rank (steps of RANK_STEP) that orders a column;
+ * the API speaks in indexes (0..n-1), computed when reading. A move writes one row: the rank
+ * half-way between its new neighbours, or, when they are adjacent, the column is spread out
+ * again first. Each campaign's board changes one transaction at a time (the campaign row is
+ * locked) and a deferrable unique constraint on (campaign, stage, rank) makes duplicates
+ * impossible, so concurrent moves never lose or double a card. Only the moved card's version
+ * changes: a neighbour is not edited by a card landing next to it.
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordActivity } from '../audit/activities.service.ts';
@@ -12,36 +15,54 @@ import { deals } from '../db/schema/index.ts';
 import { ensureStages, type StageRow } from '../stages/stages.service.ts';
 import { assertWithinBudget } from './budget.ts';
 import type { MoveStageInput } from './deals.schemas.ts';
-import { contribution, DealError, getDeal, lockCampaign, staleDeal } from './deals.service.ts';
+import { contribution, DealError, getDeal, lockCampaign, RANK_STEP, staleDeal } from './deals.service.ts';
 import { uuidArray } from './sql-arrays.ts';
 
-async function columnIds(tx: Db, campaignId: string, stageId: string, except?: string[]) {
-  const rows = await tx
-    .select({ id: deals.id })
+const others = (except: string[]) =>
+  except.length ? sql`${deals.id} <> all(${uuidArray(except)}::uuid[])` : undefined;
+
+/** Rank for a card going to `index` among the column's other cards (`except` left out). */
+async function rankAt(tx: Db, campaignId: string, stageId: string, index: number, except: string[]) {
+  const neighbours = () =>
+    tx
+      .select({ position: deals.position })
+      .from(deals)
+      .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, stageId), others(except)))
+      .orderBy(asc(deals.position))
+      .limit(index === 0 ? 1 : 2)
+      .offset(Math.max(index - 1, 0));
+  // undefined: past the end, append; null: the neighbours are adjacent, spread the column.
+  const between = (r: { position: number }[]) => {
+    if (index === 0) return r.length ? r[0].position - RANK_STEP : 0;
+    if (r.length === 0) return undefined;
+    if (r.length === 1) return r[0].position + RANK_STEP;
+    return r[1].position - r[0].position >= 2 ? Math.floor((r[0].position + r[1].position) / 2) : null;
+  };
+  let rank = between(await neighbours());
+  if (rank === undefined) return appendRank(tx, campaignId, stageId, except);
+  if (rank === null) {
+    await spread(tx, campaignId, stageId);
+    rank = between(await neighbours()) ?? (await appendRank(tx, campaignId, stageId, except));
+  }
+  return rank;
+}
+
+/** The rank after the column's last card. */
+export async function appendRank(tx: Db, campaignId: string, stageId: string, except: string[] = []) {
+  const [row] = await tx
+    .select({ last: sql<number | null>`max(${deals.position})` })
     .from(deals)
-    .where(
-      and(
-        eq(deals.campaignId, campaignId),
-        eq(deals.stageId, stageId),
-        except?.length ? sql`${deals.id} <> all(${uuidArray(except)}::uuid[])` : undefined,
-      ),
-    )
-    .orderBy(asc(deals.position), asc(deals.id));
-  return rows.map((r) => r.id);
+    .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, stageId), others(except)));
+  return row.last === null ? 0 : Number(row.last) + RANK_STEP;
 }
 
-/** Gives the listed deals positions 0..n-1 in that order, touching only rows that change. */
-async function renumber(tx: Db, ids: string[]) {
-  if (ids.length === 0) return;
+/** Re-spaces a column's ranks RANK_STEP apart in order; one statement, so the constraint holds at its end. */
+async function spread(tx: Db, campaignId: string, stageId: string) {
   await tx.execute(sql`
-    update ${deals} d set position = o.ord - 1
-    from unnest(${uuidArray(ids)}::uuid[]) with ordinality as o(id, ord)
-    where d.id = o.id and d.position <> o.ord - 1`);
-}
-
-/** Renumbers one column after cards left it; call with the campaign locked. */
-export async function closeGaps(tx: Db, campaignId: string, stageId: string) {
-  await renumber(tx, await columnIds(tx, campaignId, stageId));
+    update ${deals} d set position = o.rn * ${RANK_STEP}
+    from (select id, (row_number() over (order by position, id))::int as rn from ${deals}
+          where campaign_id = ${campaignId} and stage_id = ${stageId}) o
+    where d.id = o.id`);
 }
 
 function stageOf(stages: StageRow[], id: string) {
@@ -61,7 +82,7 @@ export async function moveStage(
   const target = stageOf(stages, input.stageId);
   await db.transaction(async (tx) => {
     const [found] = await tx
-      .select({ campaignId: deals.campaignId })
+      .select({ campaignId: deals.campaignId, stageId: deals.stageId })
       .from(deals)
       .where(and(eq(deals.id, input.id), eq(deals.workspaceId, workspaceId)));
     if (!found) throw new DealError('not_found', 'No such deal.');
@@ -75,28 +96,27 @@ export async function moveStage(
         contactId: deals.contactId,
       })
       .from(deals)
-      .where(eq(deals.id, input.id))
-      .for('update');
+      .where(eq(deals.id, input.id));
     if (deal.version !== input.version) throw staleDeal();
     const source = stageOf(stages, deal.stageId);
     const added =
       contribution(deal, target, campaign.currency) - contribution(deal, source, campaign.currency);
     await assertWithinBudget(tx, workspaceId, campaign, { addMinor: added }, input.acceptOverBudget);
-
-    const order = await columnIds(tx, found.campaignId, target.id, [input.id]);
-    order.splice(Math.min(input.position, order.length), 0, input.id);
     const changedStage = source.id !== target.id;
-    await tx
+    const rank = await rankAt(tx, found.campaignId, target.id, input.position, [input.id]);
+    // The version check is in the update itself, so no other write can slip in between.
+    const updated = await tx
       .update(deals)
       .set({
         stageId: target.id,
+        position: rank,
         version: sql`${deals.version} + 1`,
         updatedAt: now,
         ...(changedStage ? { stageEnteredAt: now } : {}),
       })
-      .where(eq(deals.id, input.id));
-    await renumber(tx, order);
-    if (changedStage) await renumber(tx, await columnIds(tx, found.campaignId, source.id));
+      .where(and(eq(deals.id, input.id), eq(deals.version, input.version)))
+      .returning({ id: deals.id });
+    if (updated.length === 0) throw staleDeal();
     if (!changedStage) return;
     await recordActivity(tx, {
       workspaceId,
@@ -104,7 +124,7 @@ export async function moveStage(
       subjectId: input.id,
       dealId: input.id,
       contactId: deal.contactId,
-      campaignId: found.campaignId,
+      campaignId: campaign.id,
       kind: 'stage_changed',
       actorId,
       payload: { from: source.name, to: target.name, fromStageId: source.id, toStageId: target.id },
@@ -170,14 +190,14 @@ export async function bulkMove(
       );
       await assertWithinBudget(tx, workspaceId, campaign, { addMinor: added }, input.acceptOverBudget);
       const movedIds = rows.map((d) => d.id);
-      await tx
-        .update(deals)
-        .set({ stageId: target.id, stageEnteredAt: now, updatedAt: now, version: sql`${deals.version} + 1` })
-        .where(inArray(deals.id, movedIds));
-      const targetOrder = await columnIds(tx, campaignId, target.id, movedIds);
-      await renumber(tx, [...targetOrder, ...movedIds]);
-      for (const sourceId of new Set(rows.map((d) => d.stageId)))
-        await renumber(tx, await columnIds(tx, campaignId, sourceId));
+      const first = await appendRank(tx, campaignId, target.id);
+      // Appended after the column's last card, in their board order.
+      await tx.execute(sql`
+        update ${deals} d set stage_id = ${target.id}, position = ${first} + (o.ord::int - 1) * ${RANK_STEP},
+          stage_entered_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz,
+          version = d.version + 1
+        from unnest(${uuidArray(movedIds)}::uuid[]) with ordinality as o(id, ord)
+        where d.id = o.id`);
       await recordActivity(
         tx,
         rows.map((d) => ({
@@ -217,7 +237,6 @@ export async function removeDeal(db: Db, workspaceId: string, actorId: string, i
     const deal = await getDeal(tx, workspaceId, id);
     await lockCampaign(tx, workspaceId, deal.campaignId);
     await tx.delete(deals).where(eq(deals.id, id));
-    await renumber(tx, await columnIds(tx, deal.campaignId, deal.stageId));
     await recordActivity(tx, {
       workspaceId,
       subjectType: 'campaign',

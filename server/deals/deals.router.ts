@@ -21,6 +21,7 @@ import {
   addNote,
   bulkAssign,
   getDeal,
+  listBoardCards,
   listCards,
   updateDeal,
 } from './deals.service.ts';
@@ -37,7 +38,7 @@ export const dealsRouter = router({
   board: authedProcedure.input(boardInput).query(async ({ ctx, input }) => {
     const campaign = await getCampaign(ctx.db, ctx.workspaceId, input.campaignId);
     const stages = await ensureStages(ctx.db, ctx.workspaceId);
-    const cards = await listCards(ctx.db, ctx.workspaceId, input);
+    const cards = await listBoardCards(ctx.db, ctx.workspaceId, input);
     return {
       campaign,
       stages: stages.map((s) => {

@@ -7,8 +7,11 @@ import type { Db } from '../db/client.ts';
 import { campaigns, contacts, type Deliverable, deals, users } from '../db/schema/index.ts';
 import { ensureStages } from '../stages/stages.service.ts';
 import { AppError } from '../trpc/errors.ts';
-import { assertWithinBudget } from './budget.ts';
+import { assertWithinBudget, rowsOf } from './budget.ts';
 import type { DealFields } from './deals.schemas.ts';
+
+/** Card ranks are this far apart when appended, leaving room to drop cards in between. */
+export const RANK_STEP = 1024;
 
 export class DealError extends AppError<'stale_version' | 'do_not_contact'> {}
 
@@ -21,7 +24,8 @@ export const cardColumns = {
   doNotContact: contacts.doNotContact,
   tags: contacts.tags,
   stageId: deals.stageId,
-  position: deals.position,
+  /** Index among the listed cards of the same stage (the stored rank is sparse). */
+  position: sql<number>`(row_number() over (partition by ${deals.campaignId}, ${deals.stageId} order by ${deals.position}, ${deals.id}) - 1)::int`,
   feeMinor: deals.feeMinor,
   currency: deals.currency,
   deliverables: deals.deliverables,
@@ -75,9 +79,75 @@ export async function listCards(
     .orderBy(asc(deals.stageId), asc(deals.position), asc(deals.id));
 }
 
+export type BoardCard = {
+  id: string;
+  contactId: string;
+  contactName: string;
+  doNotContact: boolean;
+  stageId: string;
+  position: number;
+  feeMinor: number | null;
+  currency: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  nextAction: string;
+  nextActionAt: string | null;
+  stageEnteredAt: string;
+  version: number;
+};
+
+/**
+ * What a board card shows, and no more. The rows come back as one JSON value: decoding a
+ * single string is several times quicker than 2,000 rows of typed columns on either driver.
+ */
+export async function listBoardCards(
+  db: Db,
+  workspaceId: string,
+  filter: { campaignId: string; ownerId?: string; tag?: string },
+): Promise<BoardCard[]> {
+  const owner = filter.ownerId ? sql`and d.owner_id = ${filter.ownerId}` : sql``;
+  const tag = filter.tag ? sql`and c.tags @> array[${filter.tag}]::text[]` : sql``;
+  const result = (await db.execute(sql`
+    select coalesce(json_agg(json_build_array(
+      d.id, d.contact_id, c.name, c.do_not_contact, d.stage_id, d.idx, d.fee_minor, d.currency,
+      d.owner_id, coalesce(nullif(u.name, ''), u.email), d.next_action, d.next_action_at,
+      d.stage_entered_at, d.version) order by d.stage_id, d.idx), '[]')::text as cards
+    from (select x.*, (row_number() over (partition by x.stage_id order by x.position, x.id) - 1)::int as idx
+          from deals x where x.workspace_id = ${workspaceId} and x.campaign_id = ${filter.campaignId}) d
+    join contacts c on c.id = d.contact_id
+    left join users u on u.id = d.owner_id
+    where d.workspace_id = ${workspaceId} and d.campaign_id = ${filter.campaignId} ${owner} ${tag}`)) as unknown as
+    | { cards: string }[]
+    | { rows: { cards: string }[] };
+  const [row] = rowsOf(result);
+  return (JSON.parse(row.cards) as unknown[][]).map((r) => ({
+    id: r[0] as string,
+    contactId: r[1] as string,
+    contactName: r[2] as string,
+    doNotContact: r[3] as boolean,
+    stageId: r[4] as string,
+    position: r[5] as number,
+    feeMinor: r[6] as number | null,
+    currency: r[7] as string,
+    ownerId: r[8] as string | null,
+    ownerName: r[9] as string | null,
+    nextAction: r[10] as string,
+    nextActionAt: r[11] === null ? null : new Date(r[11] as string).toISOString(),
+    stageEnteredAt: new Date(r[12] as string).toISOString(),
+    version: r[13] as number,
+  }));
+}
+
 export async function getDeal(db: Db, workspaceId: string, id: string) {
   const [row] = await db
-    .select({ ...cardColumns, notes: deals.notes, campaignName: campaigns.name, createdAt: deals.createdAt })
+    .select({
+      ...cardColumns,
+      position: sql<number>`(select count(*) from ${deals} p where p.campaign_id = ${deals.campaignId}
+        and p.stage_id = ${deals.stageId} and (p.position, p.id) < (${deals.position}, ${deals.id}))::int`,
+      notes: deals.notes,
+      campaignName: campaigns.name,
+      createdAt: deals.createdAt,
+    })
     .from(deals)
     .innerJoin(contacts, eq(contacts.id, deals.contactId))
     .innerJoin(campaigns, eq(campaigns.id, deals.campaignId))
@@ -142,7 +212,7 @@ export async function addContactsToCampaign(
     }
     if (toAdd.length === 0) return result;
     const [{ next }] = await tx
-      .select({ next: sql<number>`coalesce(max(${deals.position}) + 1, 0)::int` })
+      .select({ next: sql<number>`coalesce(max(${deals.position}) + ${RANK_STEP}, 0)::int` })
       .from(deals)
       .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, first.id)));
     const inserted = await tx
@@ -153,7 +223,7 @@ export async function addContactsToCampaign(
           campaignId,
           contactId,
           stageId: first.id,
-          position: next + i,
+          position: next + i * RANK_STEP,
           currency: campaign.currency,
           ownerId: actorUserId,
           stageEnteredAt: now,

@@ -3,6 +3,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { deals, type StageKind, stages, workspaces } from '../db/schema/index.ts';
+import { RANK_STEP } from '../deals/deals.service.ts';
 import { uuidArray } from '../deals/sql-arrays.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 
@@ -206,9 +207,10 @@ export async function removeStage(
           position = m.next_position
         from (
           select x.id,
-            coalesce((select max(t.position) + 1 from ${deals} t
+            coalesce((select max(t.position) + ${RANK_STEP} from ${deals} t
                       where t.campaign_id = x.campaign_id and t.stage_id = ${target.id}), 0)
-              + row_number() over (partition by x.campaign_id order by x.position) - 1 as next_position
+              + (row_number() over (partition by x.campaign_id order by x.position, x.id) - 1)::int * ${RANK_STEP}
+              as next_position
           from ${deals} x
           where x.workspace_id = ${workspaceId} and x.stage_id = ${id}
         ) m

@@ -1,6 +1,7 @@
 import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
+import { getBoard } from './deals/deals.data.ts';
 import { AppShell } from './routes/app-shell.tsx';
 import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
@@ -38,7 +39,13 @@ render(
         <Route path="/discover/:id" component={DiscoverNichePage} />
         <Route path="/campaigns" component={CampaignsPage} />
         <Route path="/campaigns/new" component={CampaignNewPage} />
-        <Route path="/campaigns/:id" component={CampaignPage} />
+        <Route
+          path="/campaigns/:id"
+          component={CampaignPage}
+          preload={({ params, location }) =>
+            getBoard(params.id!, String(location.query.owner ?? ''), String(location.query.tag ?? ''))
+          }
+        />
         <Route path="/campaigns/:id/edit" component={CampaignEditPage} />
         <Route path="/deals/:id" component={DealPage} />
         <Route

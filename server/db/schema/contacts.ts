@@ -29,6 +29,11 @@ export const contacts = pgTable(
     tags: text().array().notNull().default(sql`'{}'::text[]`),
     /** Never approach this person: shown everywhere and refused when adding them to a deal. */
     doNotContact: boolean().notNull().default(false),
+    /**
+     * Name, emails, tags and handles, lower-cased and newline-separated, kept by a trigger
+     * (migration 0003) so a search is one scan of one column.
+     */
+    searchText: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -7,6 +7,9 @@ import { errorMessage } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { formatMoney } from './money.ts';
 
+/** Cards shown per column before "Show more". */
+const PAGE = 50;
+
 type PendingMove = { card: Card; stageId: string; position: number; message: string };
 
 /**
@@ -31,6 +34,9 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
   const [announcement, setAnnouncement] = createSignal('');
   const [pending, setPending] = createSignal<PendingMove>();
   const currency = () => props.board.campaign.currency;
+  // Long columns show their first cards and the rest on request: the board opens fast at any size.
+  const [limits, setLimits] = createSignal<Record<string, number>>({});
+  const limitOf = (stageId: string) => limits()[stageId] ?? PAGE;
 
   const columns = createMemo(() => {
     const byStage = new Map<string, Card[]>(props.board.stages.map((s) => [s.id, []]));
@@ -76,6 +82,7 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
     const stage = props.board.stages.find((s) => s.id === stageId)!;
     setNotice(undefined);
     applyLocally(card, stageId, position);
+    if (position >= limitOf(stageId)) setLimits({ ...limits(), [stageId]: position + 1 });
     if (refocus) focusCard(card.id);
     try {
       const moved = await move({ id: card.id, stageId, position, version: card.version, acceptOverBudget });
@@ -178,7 +185,7 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
                 }}
                 onDrop={(e) => onDrop(e, column.stage)}
               >
-                <For each={column.cards}>
+                <For each={column.cards.slice(0, limitOf(column.stage.id))}>
                   {(card) => (
                     <li
                       class="deal-card"
@@ -250,6 +257,17 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
                   )}
                 </For>
               </ul>
+              <Show when={column.cards.length > limitOf(column.stage.id)}>
+                <button
+                  type="button"
+                  class="show-more"
+                  onClick={() =>
+                    setLimits({ ...limits(), [column.stage.id]: limitOf(column.stage.id) + PAGE * 4 })
+                  }
+                >
+                  Show {Math.min(PAGE * 4, column.cards.length - limitOf(column.stage.id))} more
+                </button>
+              </Show>
             </section>
           )}
         </For>

@@ -1,0 +1,1 @@
+ALTER TABLE "contacts" ADD COLUMN "search_text" text DEFAULT '' NOT NULL;
