@@ -67,6 +67,7 @@ for (const make of graphs) {
   metricRows.push(
     `| ${label} | murmur (1 thread) | ${cells(ours).join(' | ')} | ${ours.peakMB.toFixed(0)} |`,
   );
+  metricRows.push(`| | murmur (2 threads) | ${cells({ betweenness: ours.betweenness2 }).join(' | ')} | |`);
   if (python) {
     const theirs = run('/usr/bin/python3', [
       here('./python-bench.py'),

@@ -71,11 +71,12 @@ if (mode === 'metrics') {
   })[1];
   // Both cores: this thread and one worker claim source chunks from a shared counter.
   const pool = createWorkerPool(1);
+  // Warm the worker's JIT on a few sources, as the serial run above warmed this thread.
   await pool.betweenness({
     csr,
-    sources: new Int32Array(0),
+    sources: sources.subarray(0, 4),
     counter: new Int32Array(new SharedArrayBuffer(4)),
-    chunkSize: 1,
+    chunkSize: 4,
   });
   const start = performance.now();
   const counter = new Int32Array(new SharedArrayBuffer(4));
