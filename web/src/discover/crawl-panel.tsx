@@ -2,7 +2,7 @@ import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/rout
 import { Show } from 'solid-js';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { crawlCommand, getCrawlProgress, isBusy, type NicheDetails } from './discover.data.ts';
-import { formatDuration, formatWhole } from './format.ts';
+import { formatDuration, formatWhole, shortError } from './format.ts';
 import { usePolling } from './niche-list.tsx';
 import { ProgressBar } from './status-badge.tsx';
 
@@ -57,7 +57,7 @@ export function CrawlPanel(props: { niche: NicheDetails; canWrite: boolean }) {
               </div>
             </dl>
             <Show when={p().lastError}>
-              <p class="error">{p().lastError}</p>
+              <p class="error">{shortError(p().lastError)}</p>
             </Show>
           </>
         )}
@@ -75,7 +75,7 @@ export function CrawlPanel(props: { niche: NicheDetails; canWrite: boolean }) {
               }`}
             />
             <Show when={u().error}>
-              <p class="error">{u().error}</p>
+              <p class="error">{shortError(u().error)}</p>
             </Show>
           </div>
         )}

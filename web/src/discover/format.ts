@@ -63,3 +63,9 @@ const palette = [
   '#495057',
 ];
 export const communityColor = (c: number) => (c < 0 ? '#adb5bd' : palette[c % palette.length]);
+
+/** Background errors can carry whole SQL statements: show their first line, shortened. */
+export function shortError(message: string | null | undefined): string {
+  const line = (message ?? '').split('\n')[0];
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}

@@ -1,7 +1,7 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { For, onCleanup, Show } from 'solid-js';
 import { getCrawlProgress, isBusy, type NicheSummary } from './discover.data.ts';
-import { formatDuration, formatWhole, platformLabel } from './format.ts';
+import { formatDuration, formatWhole, platformLabel, shortError } from './format.ts';
 import { ProgressBar, StatusBadge } from './status-badge.tsx';
 
 /** Re-runs `refresh` every `ms` while this component lives. */
@@ -60,7 +60,7 @@ export function NicheList(props: { niches: NicheSummary[] }) {
               <ProgressBar label={`${niche.name} progress`} fraction={null} text={`${niche.status}…`} />
             </Show>
             <Show when={niche.status === 'failed' && niche.lastError}>
-              <p class="error">{niche.lastError}</p>
+              <p class="error">{shortError(niche.lastError)}</p>
             </Show>
           </li>
         )}

@@ -4,7 +4,7 @@ import { canWrite, getMe } from '../auth/session.ts';
 import { AccountPanel } from '../discover/account-panel.tsx';
 import { CrawlPanel } from '../discover/crawl-panel.tsx';
 import { getCommunities, getNiche, isBusy } from '../discover/discover.data.ts';
-import { formatWhole, platformLabel } from '../discover/format.ts';
+import { formatWhole, platformLabel, shortError } from '../discover/format.ts';
 import { ChangesTab, CommunitiesTab, MapTab } from '../discover/insights-tabs.tsx';
 import { LeaderboardTable } from '../discover/leaderboard-table.tsx';
 import { usePolling } from '../discover/niche-list.tsx';
@@ -31,7 +31,7 @@ export default function DiscoverNichePage() {
   const open = (accountId: number) => setSearch({ account: String(accountId) });
   usePolling(() => {
     const n = niche();
-    if (n && isBusy(n.status)) revalidate(getNiche.keyFor(n.id));
+    if (n && (isBusy(n.status) || n.upload?.status === 'pending')) revalidate(getNiche.keyFor(n.id));
   }, 2000);
   const communityOptions = createMemo(() =>
     (communities()?.communities ?? []).map((c) => ({
@@ -86,7 +86,7 @@ export default function DiscoverNichePage() {
               </p>
             </Show>
             <Show when={n().lastError && n().status === 'failed'}>
-              <p class="error">{n().lastError}</p>
+              <p class="error">{shortError(n().lastError)}</p>
             </Show>
             <CrawlPanel niche={n()} canWrite={canWrite(me())} />
             <div class="tabs" role="tablist" aria-label="Niche views" onKeyDown={onTabKey}>

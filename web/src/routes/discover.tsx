@@ -14,7 +14,7 @@ export default function DiscoverPage() {
   const [showForm, setShowForm] = createSignal(false);
   // Statuses change in the background (crawl finished, scoring done): refresh while any is busy.
   usePolling(() => {
-    if (niches()?.some((n) => isBusy(n.status))) revalidate(getNiches.key);
+    if (niches()?.some((n) => isBusy(n.status) || n.upload?.status === 'pending')) revalidate(getNiches.key);
   }, 2000);
   return (
     <section>
