@@ -309,6 +309,37 @@ describe.each(testDatabaseKinds)('deals on %s', (kind) => {
     expect((await query(mia, 'deals.byId', { id: first.id })).status).toBe(404);
   });
 
+  it("adds a Discover niche's shortlisted contacts, skipping those already in the campaign", async () => {
+    const me = (await query(mia, 'auth.me')).data as { workspaceId: string };
+    const fresh = await call(mia, 'contacts.create', { name: 'Shortlisted Sam' });
+    const samId = (fresh.data as { id: string }).id;
+    const {
+      rows: [niche],
+    } = await database.raw.query<{ id: string }>(
+      `insert into niches (workspace_id, name, platform, budget) values ($1, 'Vegan food', 'bluesky', '{}'::jsonb) returning id`,
+      [me.workspaceId],
+    );
+    await database.raw.query(
+      'insert into shortlist (niche_id, account_id, workspace_id, contact_id) values ($1, 1, $2, $3), ($1, 2, $2, $4)',
+      [niche.id, me.workspaceId, samId, contactIds[2]],
+    );
+    expect((await query(vic, 'deals.shortlists')).data).toEqual([
+      { nicheId: niche.id, name: 'Vegan food', contacts: 2 },
+    ]);
+    const added = await call(mia, 'deals.createFromShortlist', { campaignId, nicheId: niche.id });
+    expect(added.data).toMatchObject({
+      added: [{ contactId: samId }],
+      skipped: [{ contactId: contactIds[2], reason: 'already_in_campaign' }],
+    });
+    expect((await call(olly, 'deals.createFromShortlist', { campaignId, nicheId: niche.id })).status).toBe(
+      404,
+    );
+    expect((await call(vic, 'deals.createFromShortlist', { campaignId, nicheId: niche.id })).status).toBe(
+      403,
+    );
+    expect((await query(olly, 'deals.shortlists')).data).toEqual([]);
+  });
+
   it.runIf(kind === 'postgres')('keeps every column gapless under concurrent moves', async () => {
     const created = await call(mia, 'campaigns.create', { name: 'Race' });
     const raceId = (created.data as { id: string }).id;

@@ -19,10 +19,12 @@ import {
 import {
   addContactsToCampaign,
   addNote,
+  addShortlistToCampaign,
   bulkAssign,
   getDeal,
   listBoardCards,
   listCards,
+  shortlistsOf,
   updateDeal,
 } from './deals.service.ts';
 
@@ -72,6 +74,14 @@ export const dealsRouter = router({
         ctx.userId,
         ctx.now(),
       ),
+    ),
+  /** Niches whose shortlist can be added to a campaign, with how many contacts each holds. */
+  shortlists: authedProcedure.query(({ ctx }) => shortlistsOf(ctx.db, ctx.workspaceId)),
+  /** Adds a niche's shortlisted contacts as first-stage deals, like `create`. */
+  createFromShortlist: writerProcedure
+    .input(z.object({ campaignId: z.uuid(), nicheId: z.uuid('That is not a niche id.') }))
+    .mutation(({ ctx, input }) =>
+      addShortlistToCampaign(ctx.db, ctx.workspaceId, input.campaignId, input.nicheId, ctx.userId, ctx.now()),
     ),
   update: writerProcedure
     .input(dealUpdateInput)

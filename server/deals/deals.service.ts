@@ -4,7 +4,15 @@ import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import { assertMember } from '../campaigns/campaigns.service.ts';
 import type { Db } from '../db/client.ts';
-import { campaigns, contacts, type Deliverable, deals, users } from '../db/schema/index.ts';
+import {
+  campaigns,
+  contacts,
+  type Deliverable,
+  deals,
+  niches,
+  shortlist,
+  users,
+} from '../db/schema/index.ts';
 import { ensureStages } from '../stages/stages.service.ts';
 import { AppError } from '../trpc/errors.ts';
 import { assertWithinBudget, rowsOf } from './budget.ts';
@@ -423,4 +431,50 @@ export async function bulkAssign(
     );
     return { updated: updated.length };
   });
+}
+
+/** The workspace's niches that have shortlisted accounts already turned into contacts. */
+export async function shortlistsOf(db: Db, workspaceId: string) {
+  return db
+    .select({
+      nicheId: niches.id,
+      name: niches.name,
+      contacts: sql<number>`count(${shortlist.contactId})::int`,
+    })
+    .from(niches)
+    .innerJoin(shortlist, eq(shortlist.nicheId, niches.id))
+    .where(and(eq(niches.workspaceId, workspaceId), eq(shortlist.workspaceId, workspaceId)))
+    .groupBy(niches.id, niches.name)
+    .orderBy(asc(niches.name));
+}
+
+/** Adds a niche's whole shortlist (the accounts that are contacts) to a campaign. */
+export async function addShortlistToCampaign(
+  db: Db,
+  workspaceId: string,
+  campaignId: string,
+  nicheId: string,
+  actorUserId: string,
+  now: Date,
+) {
+  const rows = await db
+    .select({ contactId: shortlist.contactId })
+    .from(shortlist)
+    .innerJoin(niches, eq(niches.id, shortlist.nicheId))
+    .where(
+      and(
+        eq(shortlist.nicheId, nicheId),
+        eq(niches.workspaceId, workspaceId),
+        sql`${shortlist.contactId} is not null`,
+      ),
+    );
+  if (rows.length === 0) throw new DealError('not_found', 'That niche has no shortlisted contacts.');
+  return addContactsToCampaign(
+    db,
+    workspaceId,
+    campaignId,
+    rows.map((r) => r.contactId!),
+    actorUserId,
+    now,
+  );
 }

@@ -1,6 +1,7 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { canWrite, getMe } from '../auth/session.ts';
+import { AddShortlist } from '../campaigns/add-shortlist.tsx';
 import { BoardView } from '../campaigns/board.tsx';
 import { getCampaignTimeline, getOwners, removeCampaign } from '../campaigns/campaigns.data.ts';
 import { formatMoney } from '../campaigns/money.ts';
@@ -75,6 +76,7 @@ export default function CampaignPage() {
                   Delete campaign
                 </button>
               </div>
+              <AddShortlist campaignId={c().id} />
             </Show>
             <nav class="tabs" aria-label="Campaign views">
               <For each={views}>

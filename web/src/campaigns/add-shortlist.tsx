@@ -1,0 +1,58 @@
+import { action, createAsync, query, useAction } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { revalidateDeals } from '../deals/deals.data.ts';
+import { errorMessage, trpc } from '../lib/trpc.ts';
+
+const getShortlists = query(() => trpc.deals.shortlists.query(), 'shortlists');
+const addShortlist = action(async (campaignId: string, nicheId: string) => {
+  const result = await trpc.deals.createFromShortlist.mutate({ campaignId, nicheId });
+  await revalidateDeals();
+  return result;
+}, 'addShortlist');
+
+/** Adds a Discover niche's shortlisted contacts to the campaign as first-stage deals. */
+export function AddShortlist(props: { campaignId: string }) {
+  const shortlists = createAsync(() => getShortlists());
+  const add = useAction(addShortlist);
+  const [nicheId, setNicheId] = createSignal('');
+  const [message, setMessage] = createSignal<{ text: string; error?: boolean }>();
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const chosen = nicheId() || shortlists()?.[0]?.nicheId;
+    if (!chosen) return;
+    setMessage(undefined);
+    try {
+      const result = await add(props.campaignId, chosen);
+      const skipped = result.skipped.length
+        ? ` Skipped ${result.skipped.length} already in the campaign or not to be contacted.`
+        : '';
+      setMessage({ text: `Added ${result.added.length} from the shortlist.${skipped}` });
+    } catch (error) {
+      setMessage({ text: errorMessage(error), error: true });
+    }
+  };
+  return (
+    <Show when={shortlists()?.length}>
+      <form class="toolbar" onSubmit={submit} aria-label="Add a niche's shortlist">
+        <label for="shortlist-niche">Shortlist of niche</label>
+        <select id="shortlist-niche" value={nicheId()} onChange={(e) => setNicheId(e.currentTarget.value)}>
+          <For each={shortlists() ?? []}>
+            {(s) => (
+              <option value={s.nicheId}>
+                {s.name} ({s.contacts})
+              </option>
+            )}
+          </For>
+        </select>
+        <button type="submit">Add shortlist</button>
+        <Show when={message()}>
+          {(m) => (
+            <span class={m().error ? 'error' : 'muted'} role={m().error ? 'alert' : 'status'}>
+              {m().text}
+            </span>
+          )}
+        </Show>
+      </form>
+    </Show>
+  );
+}
