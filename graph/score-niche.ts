@@ -226,9 +226,20 @@ export async function scoreNicheAsync(
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const task = { csr: ctx.csr, sources: ctx.plan.sources, counter, chunkSize };
   const remote = executor(task);
-  const m = metrics(ctx);
+  // Observed here so a failure while this thread is busy is not reported as unhandled.
+  remote.catch(() => {});
   const betweenness = new Float64Array(ctx.csr.nodeCount);
-  accumulateBetweennessShared(ctx.csr, ctx.plan.sources, counter, chunkSize, betweenness, rest);
+  let m: ReturnType<typeof metrics>;
+  try {
+    m = metrics(ctx);
+    accumulateBetweennessShared(ctx.csr, ctx.plan.sources, counter, chunkSize, betweenness, {
+      signal: rest.signal,
+    });
+  } catch (error) {
+    // Let the other threads stop after their current chunk.
+    Atomics.store(counter, 0, ctx.plan.sources.length);
+    throw error;
+  }
   for (const partial of await remote) {
     for (let v = 0; v < betweenness.length; v++) betweenness[v] += partial[v];
   }
