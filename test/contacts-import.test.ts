@@ -167,7 +167,7 @@ describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (ki
     };
     expect(exported.contact.name).toBe('Vera Vegan');
     expect(exported.deals.map((d) => d.campaign)).toEqual(['Spring']);
-    expect(exported.timeline.map((t) => t.kind)).toEqual(['deal_created', 'note_added']);
+    expect(exported.timeline.map((t) => t.kind)).toEqual(['contact_imported', 'deal_created', 'note_added']);
     expect(exported.changeHistory.map((a) => a.action)).toContain('imported');
 
     expect((await call(max, 'contacts.erase', { id: vera.id })).status).toBe(403);

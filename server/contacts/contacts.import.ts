@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordActivity } from '../audit/activities.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { contactSocialAccounts, contacts, type Platform, platforms } from '../db/schema/index.ts';
@@ -177,6 +178,17 @@ export async function importContacts(db: Db, workspaceId: string, actorId: strin
             contactId: r.id,
             action: 'imported',
             changes: { line: r.line },
+          })),
+        );
+        await recordActivity(
+          tx,
+          batch.map((r) => ({
+            workspaceId,
+            subjectType: 'contact' as const,
+            subjectId: r.id,
+            contactId: r.id,
+            kind: 'contact_imported',
+            actorId,
           })),
         );
       }

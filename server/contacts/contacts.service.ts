@@ -1,5 +1,6 @@
 /** Contacts and their social accounts; every query is scoped to one workspace. */
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, contactSocialAccounts, contacts } from '../db/schema/index.ts';
@@ -140,6 +141,14 @@ export async function createContact(
         action: 'created',
         changes: fields,
       });
+      await recordActivity(tx, {
+        workspaceId,
+        subjectType: 'contact',
+        subjectId: row.id,
+        contactId: row.id,
+        kind: 'contact_created',
+        actorId,
+      });
       return row.id;
     }),
   );
@@ -178,17 +187,27 @@ export async function updateContact(
         { ...before, socialAccounts: accounts(before.socialAccounts) } as Record<string, unknown>,
         { ...fields, ...(socialAccounts ? { socialAccounts: accounts(socialAccounts) } : {}) },
       );
-      if (Object.keys(changes).length > 0)
-        await recordAudit(tx, {
-          workspaceId,
-          actorId,
-          entityType: 'contact',
-          entityId: id,
-          contactId: id,
-          action: 'updated',
-          changes,
-          at: now,
-        });
+      if (Object.keys(changes).length === 0) return;
+      await recordAudit(tx, {
+        workspaceId,
+        actorId,
+        entityType: 'contact',
+        entityId: id,
+        contactId: id,
+        action: 'updated',
+        changes,
+        at: now,
+      });
+      await recordActivity(tx, {
+        workspaceId,
+        subjectType: 'contact',
+        subjectId: id,
+        contactId: id,
+        kind: 'fields_changed',
+        actorId,
+        payload: { fields: Object.keys(changes) },
+        at: now,
+      });
     }),
   );
   return getContact(db, workspaceId, id);

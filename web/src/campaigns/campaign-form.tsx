@@ -151,7 +151,7 @@ export function CampaignForm(props: {
         <div class="field">
           <label for="campaign-owner">Owner</label>
           <select id="campaign-owner" name="ownerId">
-            <option value="">Me</option>
+            <option value="">{init ? 'Nobody' : 'Me'}</option>
             <For each={owners() ?? []}>
               {(o) => (
                 <option value={o.userId} selected={init?.ownerId === o.userId}>

@@ -15,6 +15,8 @@ const fieldNames: Record<string, string> = {
   ownerId: 'owner',
   nextAction: 'next action',
   nextActionAt: 'next action date',
+  doNotContact: 'do-not-contact',
+  socialAccounts: 'social accounts',
   budgetMinor: 'budget',
   goalEmvMinor: 'earned-media goal',
   goalPosts: 'posts goal',
@@ -26,6 +28,10 @@ const fieldNames: Record<string, string> = {
 function describe(item: Item): string {
   const p = item.payload;
   switch (item.kind) {
+    case 'contact_created':
+      return 'added the contact';
+    case 'contact_imported':
+      return 'imported the contact';
     case 'campaign_created':
       return `created the campaign “${String(p.name ?? '')}”`;
     case 'deal_created':
