@@ -10,7 +10,8 @@ describe.skipIf(!!skipBrowserReason)('a marketer running a campaign in the brows
     server = await startTestServer();
     browser = await launchBrowser();
     page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
+    // Generous: the whole suite shares two cores with other browser tests.
+    page.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -111,5 +112,5 @@ describe.skipIf(!!skipBrowserReason)('a marketer running a campaign in the brows
     // The timeline tells the story.
     await page.getByRole('button', { name: 'Timeline' }).click();
     await page.getByText('moved the deal from Shortlisted to Negotiating').waitFor();
-  }, 120_000);
+  }, 240_000);
 });
