@@ -1,12 +1,12 @@
 /**
- * An in-memory sort-and-filter index of one score snapshot, so any sort or filter over a
- * 100k-account niche answers in a few milliseconds on PGlite as on PostgreSQL (a scan of
- * 100k joined rows per request does not). A snapshot's scores never change once written;
- * the profile columns it also sorts by (followers, engagement, handle) can, so entries
- * expire after a short TTL. The cache is only ever derived from the database: another
+ * An in-memory copy of one score snapshot's leaderboard columns, so any sort, filter and
+ * page over a 100k-account niche answers in a few milliseconds on PGlite as on PostgreSQL
+ * (a scan of 100k joined rows per request does not, and PGlite is slow to hand rows to
+ * JavaScript). A snapshot's scores never change once written; the profile columns it
+ * holds (followers, engagement, handle, name, avatar) can, so entries expire after a TTL. The cache is only ever derived from the database: another
  * process builds its own, and losing it costs one reload.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { nicheAccounts, nicheScores } from '../../db/schema/index.ts';
 import type { LeaderboardSort, ListInput, RangeField } from './leaderboard.schemas.ts';
@@ -25,6 +25,8 @@ const numeric = [
   'coreness',
   'reach',
   'nicheAffinity',
+  'hub',
+  'authority',
 ] as const;
 type NumericKey = (typeof numeric)[number];
 
@@ -32,8 +34,10 @@ export type SnapshotIndex = {
   size: number;
   /** In rank order: position i holds the account ranked i + 1. */
   accountIds: Float64Array;
+  ranks: Int32Array;
   community: Int32Array;
   handles: string[];
+  profiles: { handle: string; displayName: string | null; avatarUrl: string | null; url: string | null }[];
   /** Every row's "handle\tname\n", lower-cased, and where each row starts: one native indexOf per match. */
   text: string;
   textStarts: Int32Array;
@@ -71,13 +75,35 @@ export function snapshotIndex(db: Db, snapshotId: string, now = Date.now()): Pro
   return index;
 }
 
+/**
+ * PGlite never runs autovacuum, so after a bulk import or scoring the planner has no
+ * statistics and picks sequential scans for the page lookups. Analyze once the tables
+ * changed a lot since their last analysis (cheap: ANALYZE samples).
+ */
+async function analyzeIfStale(db: Db) {
+  const stale = await db.execute<{ relname: string }>(
+    sql`select relname from pg_stat_user_tables
+        where relname in ('niche_scores', 'niche_accounts')
+          and n_mod_since_analyze > greatest(1000, n_live_tup / 5)`,
+  );
+  const names = (Array.isArray(stale) ? stale : (stale as { rows: { relname: string }[] }).rows).map(
+    (r) => r.relname,
+  );
+  for (const name of names)
+    await db.execute(sql.raw(`analyze ${name === 'niche_scores' ? 'niche_scores' : 'niche_accounts'}`));
+}
+
 async function buildIndex(db: Db, snapshotId: string): Promise<SnapshotIndex> {
+  await analyzeIfStale(db);
   const rows = await db
     .select({
       accountId: nicheScores.accountId,
+      rank: nicheScores.rank,
       community: nicheScores.community,
       handle: nicheAccounts.handle,
       displayName: nicheAccounts.displayName,
+      avatarUrl: nicheAccounts.avatarUrl,
+      url: nicheAccounts.url,
       score: nicheScores.score,
       followers: nicheAccounts.followersCount,
       nicheFollowers: nicheScores.nicheFollowers,
@@ -88,6 +114,8 @@ async function buildIndex(db: Db, snapshotId: string): Promise<SnapshotIndex> {
       coreness: nicheScores.coreness,
       reach: nicheScores.reach,
       nicheAffinity: nicheScores.nicheAffinity,
+      hub: nicheScores.hub,
+      authority: nicheScores.authority,
     })
     .from(nicheScores)
     .innerJoin(nicheAccounts, eq(nicheAccounts.id, nicheScores.accountId))
@@ -107,8 +135,15 @@ async function buildIndex(db: Db, snapshotId: string): Promise<SnapshotIndex> {
   return {
     size,
     accountIds: Float64Array.from(rows, (r) => r.accountId),
+    ranks: Int32Array.from(rows, (r) => r.rank),
     community: Int32Array.from(rows, (r) => r.community),
     handles,
+    profiles: rows.map((r) => ({
+      handle: r.handle,
+      displayName: r.displayName,
+      avatarUrl: r.avatarUrl,
+      url: r.url,
+    })),
     text: lines.join(''),
     textStarts,
     values,
@@ -165,8 +200,8 @@ function searchMask(index: SnapshotIndex, needle: string, mask: Uint8Array) {
   for (let i = 0; i < mask.length; i++) mask[i] &= found[i];
 }
 
-/** The account ids of the requested page, and how many accounts pass the filters. */
-export function queryIndex(index: SnapshotIndex, input: ListInput): { total: number; accountIds: number[] } {
+/** Index positions of the requested page, and how many accounts pass the filters. */
+export function queryIndex(index: SnapshotIndex, input: ListInput): { total: number; positions: number[] } {
   const positions = order(index, input.sort, input.dir);
   const end = input.offset + input.limit;
   const search = input.search
@@ -178,7 +213,7 @@ export function queryIndex(index: SnapshotIndex, input: ListInput): { total: num
   );
   if (!search && input.community === undefined && ranges.length === 0) {
     const page = positions.subarray(Math.min(input.offset, index.size), Math.min(end, index.size));
-    return { total: index.size, accountIds: Array.from(page, (i) => index.accountIds[i]) };
+    return { total: index.size, positions: Array.from(page) };
   }
   // One pass per filter over flat arrays, then one pass in sort order.
   const mask = new Uint8Array(index.size).fill(1);
@@ -194,13 +229,13 @@ export function queryIndex(index: SnapshotIndex, input: ListInput): { total: num
     // NaN (unknown) fails both comparisons: unknown values never pass a range.
     for (let i = 0; i < mask.length; i++) if (!(v[i] >= min && v[i] <= max)) mask[i] = 0;
   }
-  const accountIds: number[] = [];
+  const page: number[] = [];
   let total = 0;
   for (let k = 0; k < positions.length; k++) {
     const i = positions[k];
     if (!mask[i]) continue;
-    if (total >= input.offset && total < end) accountIds.push(index.accountIds[i]);
+    if (total >= input.offset && total < end) page.push(i);
     total++;
   }
-  return { total, accountIds };
+  return { total, positions: page };
 }

@@ -1,14 +1,14 @@
 /**
  * The leaderboard: one snapshot's scores joined with the accounts' profiles, sorted, filtered
  * and paged by offset (the table is virtualized, so clients ask for arbitrary windows).
- * Sorting and filtering run on leaderboard.index.ts; only the page's rows are read here.
+ * Sorting, filtering and the page's columns come from leaderboard.index.ts; the shortlist is read here.
  * Every read goes through `requireNiche`, which treats another workspace's niche as missing.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { nicheAccounts, nicheScores, niches, scoreSnapshots, shortlist } from '../../db/schema/index.ts';
 import { AppError } from '../../trpc/errors.ts';
-import { queryIndex, snapshotIndex } from './leaderboard.index.ts';
+import { queryIndex, type SnapshotIndex, snapshotIndex } from './leaderboard.index.ts';
 import type { ListInput } from './leaderboard.schemas.ts';
 
 export class LeaderboardError extends AppError<'no_niche' | 'no_snapshot' | 'no_account'> {}
@@ -69,53 +69,52 @@ export async function resolveSnapshot(
   return { ...row, components };
 }
 
-/** Columns a leaderboard row shows; shared with the account panel. */
-export const rowColumns = {
-  accountId: nicheScores.accountId,
-  rank: nicheScores.rank,
-  handle: nicheAccounts.handle,
-  displayName: nicheAccounts.displayName,
-  avatarUrl: nicheAccounts.avatarUrl,
-  url: nicheAccounts.url,
-  followers: nicheAccounts.followersCount,
-  nicheFollowers: nicheScores.nicheFollowers,
-  score: nicheScores.score,
-  reach: nicheScores.reach,
-  pagerank: nicheScores.pagerank,
-  hub: nicheScores.hub,
-  authority: nicheScores.authority,
-  betweenness: nicheScores.betweenness,
-  coreness: nicheScores.coreness,
-  nicheAffinity: nicheScores.nicheAffinity,
-  community: nicheScores.community,
-  engagementRate: nicheAccounts.engagementRate,
-  audienceQuality: nicheScores.audienceQuality,
-  shortlisted: sql<boolean>`${shortlist.accountId} is not null`,
-  contactId: shortlist.contactId,
-};
-
 export async function listLeaderboard(db: Db, workspaceId: string, input: ListInput) {
   // Snapshots carry their workspace: finding one proves the niche is this workspace's.
   const snapshot = await resolveSnapshot(db, input.nicheId, input.snapshotId, workspaceId);
   if (!snapshot) return { snapshot: null, total: 0, rows: [] };
   const index = await snapshotIndex(db, snapshot.id);
-  const { total, accountIds } = queryIndex(index, input);
-  const found = accountIds.length
-    ? await db
-        .select(rowColumns)
-        .from(nicheScores)
-        .innerJoin(nicheAccounts, eq(nicheAccounts.id, nicheScores.accountId))
-        .leftJoin(
-          shortlist,
-          and(eq(shortlist.nicheId, input.nicheId), eq(shortlist.accountId, nicheScores.accountId)),
-        )
-        .where(and(eq(nicheScores.snapshotId, snapshot.id), inArray(nicheScores.accountId, accountIds)))
-    : [];
-  const byId = new Map(found.map((r) => [r.accountId, r]));
-  const rows = accountIds.flatMap((id) => byId.get(id) ?? []);
+  const { total, positions } = queryIndex(index, input);
+  const rows = await pageRows(db, input.nicheId, index, positions);
   return {
     snapshot: { id: snapshot.id, createdAt: snapshot.createdAt, components: snapshot.components },
     total,
     rows,
   };
+}
+
+/** The page's rows from the index, with the shortlist read fresh (it changes all the time). */
+async function pageRows(db: Db, nicheId: string, index: SnapshotIndex, positions: number[]) {
+  if (positions.length === 0) return [];
+  const ids = positions.map((i) => index.accountIds[i]);
+  const listed = await db
+    .select({ accountId: shortlist.accountId, contactId: shortlist.contactId })
+    .from(shortlist)
+    .where(and(eq(shortlist.nicheId, nicheId), inArray(shortlist.accountId, ids)));
+  const listedById = new Map(listed.map((r) => [r.accountId, r]));
+  const known = (x: number) => (Number.isNaN(x) ? null : x);
+  const v = index.values;
+  return positions.map((i) => {
+    const entry = listedById.get(index.accountIds[i]);
+    return {
+      accountId: index.accountIds[i],
+      rank: index.ranks[i],
+      ...index.profiles[i],
+      followers: known(v.followers[i]),
+      nicheFollowers: v.nicheFollowers[i],
+      score: v.score[i],
+      reach: v.reach[i],
+      pagerank: v.pagerank[i],
+      hub: v.hub[i],
+      authority: v.authority[i],
+      betweenness: v.betweenness[i],
+      coreness: v.coreness[i],
+      nicheAffinity: v.nicheAffinity[i],
+      community: index.community[i],
+      engagementRate: known(v.engagementRate[i]),
+      audienceQuality: known(v.audienceQuality[i]),
+      shortlisted: !!entry,
+      contactId: entry?.contactId ?? null,
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import { A, createAsync } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import { errorMessage } from '../lib/trpc.ts';
 import { Loading } from '../ui/feedback.tsx';
 import { type AccountDetails, addToContacts, getAccount, setShortlisted } from './discover.data.ts';
@@ -22,8 +22,13 @@ export function AccountPanel(props: {
   onClose: () => void;
 }) {
   const details = createAsync(() => getAccount(props.nicheId, props.accountId));
+  // Move focus into the panel when it opens, so keyboard users land on what they opened.
+  let panel!: HTMLElement;
+  onMount(() => panel.focus());
   return (
     <aside
+      ref={panel}
+      tabIndex={-1}
       class="account-panel"
       role="dialog"
       aria-labelledby="account-panel-title"
