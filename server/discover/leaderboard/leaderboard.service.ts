@@ -2,11 +2,11 @@
  * The leaderboard: one snapshot's scores joined with the accounts' profiles, sorted, filtered
  * and paged by offset (the table is virtualized, so clients ask for arbitrary windows).
  * Sorting, filtering and the page's columns come from leaderboard.index.ts; the shortlist is read here.
- * Every read goes through `requireNiche`, which treats another workspace's niche as missing.
+ * Every read is scoped to the caller's workspace: another workspace's niche is reported as missing.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { nicheAccounts, nicheScores, niches, scoreSnapshots, shortlist } from '../../db/schema/index.ts';
+import { niches, scoreSnapshots, shortlist } from '../../db/schema/index.ts';
 import { AppError } from '../../trpc/errors.ts';
 import { queryIndex, type SnapshotIndex, snapshotIndex } from './leaderboard.index.ts';
 import type { ListInput } from './leaderboard.schemas.ts';
