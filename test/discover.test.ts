@@ -1,14 +1,10 @@
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
 import { rows } from '../server/discover/store.ts';
-import { allJobs } from '../server/jobs/all.ts';
-import { type Queue, startQueue } from '../server/jobs/queue.ts';
-import { startWorkers } from '../server/jobs/registry.ts';
-import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
-import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { type Caller, trpcCall } from './support/app.ts';
+import { testDatabaseKinds } from './support/database.ts';
+import { openWorld, type World } from './support/world.ts';
 
 type Niche = {
   id: string;
@@ -19,34 +15,18 @@ type Niche = {
 };
 
 describe.each(testDatabaseKinds)('niches and scoring on %s', (kind) => {
+  let world: World;
   let database: Database;
-  let queue: Queue;
-  let app: ReturnType<typeof createTestApp>;
+  let app: World['app'];
   let marketer: Caller;
   let viewer: Caller;
   let outsider: Caller;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const logger = pino({ level: 'silent' });
-    queue = await startQueue(database, logger, allJobs);
-    await startWorkers(
-      { database, logger, queue, config: loadConfig({ DATA_DIR: '/tmp/murmur-discover-test' }) },
-      allJobs,
-    );
-    app = createTestApp(database, { queue });
-    marketer = await userInWorkspace(app, database, { email: 'dee@agency.test', workspace: 'Agency' });
-    viewer = await userInWorkspace(app, database, {
-      email: 'vic@agency.test',
-      workspace: 'Agency',
-      role: 'viewer',
-    });
-    outsider = await userInWorkspace(app, database, { email: 'oz@other.test', workspace: 'Other' });
+    world = await openWorld(kind, { workers: true, prefix: 'discover' });
+    ({ database, app, member: marketer, viewer, outsider } = world);
   });
-  afterAll(async () => {
-    await queue?.stop();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
   const niche = async (id: string, who = marketer) =>
     (await trpcCall(app, who, 'niches.byId', { id }, 'query')).data as Niche;

@@ -1,50 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
 import { rows } from '../server/discover/store.ts';
-import { allJobs } from '../server/jobs/all.ts';
-import { type Queue, startQueue } from '../server/jobs/queue.ts';
-import { startWorkers } from '../server/jobs/registry.ts';
 import { DATASETS_DIR, datasetFile, missingDatasetMessage } from './fakes/datasets.ts';
-import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
-import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { type Caller, trpcCall } from './support/app.ts';
+import { testDatabaseKinds } from './support/database.ts';
+import { openWorld, type World } from './support/world.ts';
 
 const twitch = datasetFile('twitch-ru');
 if (!twitch) console.warn(missingDatasetMessage('twitch-ru'));
 
 describe.skipIf(!twitch).each(testDatabaseKinds)('importing graph files on %s', (kind) => {
+  let world: World;
   let database: Database;
-  let queue: Queue;
-  let app: ReturnType<typeof createTestApp>;
+  let app: World['app'];
   let marketer: Caller;
   let viewer: Caller;
   let outsider: Caller;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    const logger = pino({ level: 'silent' });
-    queue = await startQueue(database, logger, allJobs);
-    await startWorkers(
-      { database, logger, queue, config: loadConfig({ DATA_DIR: '/tmp/murmur-import-test' }) },
-      allJobs,
-    );
-    app = createTestApp(database, { queue });
-    marketer = await userInWorkspace(app, database, { email: 'ima@agency.test', workspace: 'Agency' });
-    viewer = await userInWorkspace(app, database, {
-      email: 'vi@agency.test',
-      workspace: 'Agency',
-      role: 'viewer',
-    });
-    outsider = await userInWorkspace(app, database, { email: 'out@other.test', workspace: 'Other' });
+    world = await openWorld(kind, { workers: true, prefix: 'import' });
+    ({ database, app, member: marketer, viewer, outsider } = world);
   });
-  afterAll(async () => {
-    await queue?.stop();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
   async function newFileNiche(name: string) {
     const created = await trpcCall(app, marketer, 'niches.create', { name, platform: 'file' });
