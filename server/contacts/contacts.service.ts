@@ -59,16 +59,18 @@ export async function listContacts(db: Db, workspaceId: string, input: ListInput
         ),
       )
     : where;
-  // The page and the total are independent reads: on PostgreSQL they run side by side.
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(columns)
-      .from(contacts)
-      .where(pageWhere)
-      .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id))
-      .limit(input.limit + 1),
-    db.select({ n: count() }).from(contacts).where(where),
+  const query = db
+    .select({ ...columns, total: sql<number>`(count(*) over ())::int` })
+    .from(contacts)
+    .where(pageWhere)
+    .orderBy(asc(sql`lower(${contacts.name})`), asc(contacts.id))
+    .limit(input.limit + 1);
+  // On the first page the window count is the total, from the same scan; later pages count apart.
+  const [rows, counted] = await Promise.all([
+    query,
+    after ? db.select({ n: count() }).from(contacts).where(where) : undefined,
   ]);
+  const total = counted ? counted[0].n : (rows[0]?.total ?? 0);
   const page = rows.slice(0, input.limit);
   const accounts = await accountsOf(
     db,
@@ -77,9 +79,9 @@ export async function listContacts(db: Db, workspaceId: string, input: ListInput
   );
   const last = page.at(-1);
   return {
-    items: page.map((c) => ({ ...c, socialAccounts: accounts.get(c.id) ?? [] })),
+    items: page.map(({ total: _, ...c }) => ({ ...c, socialAccounts: accounts.get(c.id) ?? [] })),
     nextCursor: rows.length > input.limit && last ? encodeCursor(last.name, last.id) : null,
-    total: total.n,
+    total,
   };
 }
 
