@@ -5,7 +5,7 @@
  *
  *   npm run bench:pipeline
  */
-import pino from 'pino';
+import { availableParallelism, loadavg } from 'node:os';
 import { buildWeb, webBuildIsStale } from '../../server/cli/build-web.ts';
 import { createUserFromCli } from '../../server/cli/user-create.ts';
 import { listContacts } from '../../server/contacts/contacts.service.ts';
@@ -32,8 +32,6 @@ function report(label: string, samples: number[], budget?: number) {
 async function main() {
   if (webBuildIsStale()) await buildWeb();
   const server = await startTestServer();
-  const logger = pino({ level: 'silent' });
-  void logger;
   try {
     const db = server.database.db;
     const password = 'benchmark password';
@@ -156,6 +154,7 @@ async function main() {
         await browser.close();
       }
     }
+    console.log(`load average ${loadavg()[0].toFixed(1)} at the end`);
   } finally {
     await server.close();
   }
