@@ -40,6 +40,8 @@ async function main() {
       password,
       workspace: 'Bench',
     });
+    // Latency on a shared machine depends on what else runs: print the load next to the numbers.
+    console.log(`${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the start`);
     let started = performance.now();
     const seeded = await seedPipeline(db, 'Bench', { contacts: CONTACTS, deals: DEALS, ownerId: userId });
     console.log(
