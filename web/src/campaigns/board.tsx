@@ -7,6 +7,8 @@ import { errorMessage } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { formatMoney } from './money.ts';
 
+const shortDate = new Intl.DateTimeFormat();
+
 /** Cards shown per column before "Show more". */
 const PAGE = 50;
 
@@ -207,9 +209,10 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
                       onKeyDown={(e) => onKeyDown(e, card)}
                     >
                       <div class="deal-card-top">
-                        <A href={`/deals/${card.id}`} tabindex="-1">
+                        {/* A plain link (the router still handles it): hundreds of cards render quicker. */}
+                        <a href={`/deals/${card.id}`} tabindex="-1">
                           {card.contactName}
-                        </A>
+                        </a>
                         <Show when={props.canWrite}>
                           <button
                             type="button"
@@ -236,7 +239,7 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
                           {card.nextAction}
                           <Show when={card.nextActionAt}>
                             {' '}
-                            ({new Date(card.nextActionAt!).toLocaleDateString()})
+                            ({shortDate.format(new Date(card.nextActionAt!))})
                           </Show>
                         </div>
                       </Show>

@@ -1,11 +1,17 @@
 /** Amounts travel as integer minor units (cents); people read and type major units. */
+const formats = new Map<string, Intl.NumberFormat | null>();
+
 export function formatMoney(minor: number | null | undefined, currency: string): string {
   if (minor === null || minor === undefined) return '—';
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 100);
-  } catch {
-    return `${(minor / 100).toFixed(2)} ${currency}`;
+  // Building a formatter is costly and a board formats hundreds of fees: keep one per currency.
+  if (!formats.has(currency)) {
+    try {
+      formats.set(currency, new Intl.NumberFormat(undefined, { style: 'currency', currency }));
+    } catch {
+      formats.set(currency, null);
+    }
   }
+  return formats.get(currency)?.format(minor / 100) ?? `${(minor / 100).toFixed(2)} ${currency}`;
 }
 
 /** "1 234,50" or "1234.5" → 123450; empty → null; anything else → NaN. */
