@@ -95,13 +95,23 @@ export type UploadProgress = { loaded: number; total: number };
  */
 export function uploadGraphFiles(
   nicheId: string,
-  files: { edges: File; accounts?: File; format: 'csv' | 'gexf' | 'graphml' },
+  files: {
+    edges: File;
+    accounts?: File;
+    format: 'csv' | 'gexf' | 'graphml';
+    /** Each edge is a mutual tie: import it as two follows. */
+    mutual?: boolean;
+    /** The accounts file's column that holds the node ids used in the edges file. */
+    accountsIdColumn?: string;
+  },
   onProgress: (p: UploadProgress) => void,
 ): Promise<unknown> {
   const body = new FormData();
   body.append('edges', files.edges);
   if (files.accounts) body.append('accounts', files.accounts);
   body.append('format', files.format);
+  if (files.mutual) body.append('mutual', 'true');
+  if (files.accounts && files.accountsIdColumn) body.append('accountsIdColumn', files.accountsIdColumn);
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/niches/${encodeURIComponent(nicheId)}/import`);
@@ -125,4 +135,15 @@ export function uploadGraphFiles(
 export function formatFromName(name: string): 'csv' | 'gexf' | 'graphml' {
   const ext = name.toLowerCase().split('.').pop();
   return ext === 'gexf' ? 'gexf' : ext === 'graphml' || ext === 'xml' ? 'graphml' : 'csv';
+}
+
+/** The column names on a CSV file's first line (read from its first few kilobytes). */
+export async function csvColumns(file: File): Promise<string[]> {
+  const head = await file.slice(0, 8192).text();
+  const line = head.split(/\r?\n/)[0] ?? '';
+  const delimiter = line.includes('\t') ? '\t' : line.includes(';') && !line.includes(',') ? ';' : ',';
+  return line
+    .split(delimiter)
+    .map((c) => c.trim().replace(/^"|"$/g, ''))
+    .filter(Boolean);
 }

@@ -1,10 +1,16 @@
 import { useAction, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { splitList } from '../contacts/contacts.data.ts';
 import { fieldErrors } from '../lib/trpc.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
-import { createNiche, formatFromName, type UploadProgress, uploadGraphFiles } from './discover.data.ts';
+import {
+  createNiche,
+  csvColumns,
+  formatFromName,
+  type UploadProgress,
+  uploadGraphFiles,
+} from './discover.data.ts';
 import { formatCount } from './format.ts';
 import { ProgressBar } from './status-badge.tsx';
 
@@ -25,6 +31,9 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
   const [edges, setEdges] = createSignal<File>();
   const [accounts, setAccounts] = createSignal<File>();
   const [format, setFormat] = createSignal<Format>('csv');
+  const [mutual, setMutual] = createSignal(false);
+  const [columns, setColumns] = createSignal<string[]>([]);
+  const [idColumn, setIdColumn] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [upload, setUpload] = createSignal<UploadProgress>();
@@ -61,6 +70,13 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const pickAccounts = async (file: File | undefined) => {
+    setAccounts(file);
+    const found = file ? await csvColumns(file).catch(() => []) : [];
+    setColumns(found);
+    setIdColumn(found.includes('id') ? 'id' : (found[0] ?? ''));
   };
 
   const pickEdges = (file: File | undefined) => {
@@ -157,9 +173,26 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
             id="niche-accounts"
             type="file"
             accept=".csv,.txt"
-            onChange={(e) => setAccounts(e.currentTarget.files?.[0])}
+            onChange={(e) => pickAccounts(e.currentTarget.files?.[0])}
           />
         </div>
+        <Show when={columns().length > 0}>
+          <div class="field">
+            <label for="niche-id-column">Accounts id column</label>
+            <select
+              id="niche-id-column"
+              value={idColumn()}
+              onChange={(e) => setIdColumn(e.currentTarget.value)}
+            >
+              <For each={columns()}>{(c) => <option value={c}>{c}</option>}</For>
+            </select>
+            <small class="muted">The column holding the ids used in the edges file</small>
+          </div>
+        </Show>
+        <label class="checkbox">
+          <input type="checkbox" checked={mutual()} onChange={(e) => setMutual(e.currentTarget.checked)} />
+          Edges are mutual ties (import each as two follows)
+        </label>
         <div class="field">
           <label for="niche-format">Format</label>
           <select
