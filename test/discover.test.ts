@@ -51,6 +51,15 @@ describe.each(testDatabaseKinds)('niches and scoring on %s', (kind) => {
     );
     // Niche leaders, not the celebrities everyone follows or bought audiences, lead the board.
     expect(top.filter((t) => t.role === 'niche leader').length).toBeGreaterThanOrEqual(7);
+
+    // Removing the niche removes everything in it, its follow edges included.
+    expect((await trpcCall(app, marketer, 'niches.remove', { id })).status).toBe(200);
+    const [left] = await rows<{ edges: number; accounts: number }>(
+      database.db,
+      sql`select (select count(*)::int from niche_edges where niche_id = ${id}) as edges,
+                 (select count(*)::int from niche_accounts where niche_id = ${id}) as accounts`,
+    );
+    expect(left).toEqual({ edges: 0, accounts: 0 });
   });
 
   it('validates a new niche and keeps it to its workspace', async () => {

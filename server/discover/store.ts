@@ -162,15 +162,17 @@ export async function copyEdgesIntoEmptyNiche(
   const base = idOf.length;
   const keys = new Float64Array(edges.length);
   let n = 0;
-  for (let i = 0; i < edges.length; i++)
-    if (edges.from[i] !== edges.to[i]) keys[n++] = edges.from[i] * base + edges.to[i];
+  // Keyed followed-first, like the primary key, so COPY appends to the index in order.
+  for (let i = 0; i < edges.length; i++) {
+    if (edges.from[i] !== edges.to[i]) keys[n++] = edges.to[i] * base + edges.from[i];
+  }
   const sorted = keys.subarray(0, n).sort();
   const lines: string[] = [];
   let count = 0;
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    const f = Math.floor(sorted[i] / base);
-    lines.push(`${nicheId}\t${idOf[f]}\t${idOf[sorted[i] - f * base]}\n`);
+    const followed = Math.floor(sorted[i] / base);
+    lines.push(`${nicheId}\t${idOf[sorted[i] - followed * base]}\t${idOf[followed]}\n`);
     count++;
   }
   const client = rawClientOf(tx);

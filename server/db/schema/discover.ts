@@ -98,20 +98,19 @@ export const nicheAccounts = pgTable(
   ],
 );
 
-/** "follower follows followed", once per niche. */
+/**
+ * "follower follows followed", once per niche. Keyed followed-first, so "who follows X" is an
+ * index range and bulk loads sorted that way append to the index. No foreign key: a per-row
+ * check costs a third of a bulk load; a trigger (migration "niche_edges_cascade") removes a niche's edges with it.
+ */
 export const nicheEdges = pgTable(
   'niche_edges',
   {
-    nicheId: uuid()
-      .notNull()
-      .references(() => niches.id, { onDelete: 'cascade' }),
+    nicheId: uuid().notNull(),
     followerId: bigint({ mode: 'number' }).notNull(),
     followedId: bigint({ mode: 'number' }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.nicheId, t.followerId, t.followedId] }),
-    index('niche_edges_followed_idx').on(t.nicheId, t.followedId),
-  ],
+  (t) => [primaryKey({ name: 'niche_edges_pk', columns: [t.nicheId, t.followedId, t.followerId] })],
 );
 
 export const crawlStatuses = ['running', 'paused', 'cancelled', 'done', 'failed'] as const;
