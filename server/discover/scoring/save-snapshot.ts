@@ -25,7 +25,8 @@ export async function saveSnapshot(
   order.forEach((node, r) => {
     rank[node] = r + 1;
   });
-  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  // `real` columns hold float32: values below its range would fail the insert, and mean 0 anyway.
+  const finite = (v: number) => (Number.isFinite(v) ? (Math.abs(v) < 1e-30 ? 0 : v) : null);
 
   return db.transaction(async (tx) => {
     const [snapshot] = await tx
@@ -62,7 +63,7 @@ export async function saveSnapshot(
         arrayParam(nodes.map((v) => map(values[v])));
       const percentiles = nodes.map(
         (v) =>
-          `{${scores.components.map((c) => (Number.isNaN(scores.percentiles[c][v]) ? 'NULL' : scores.percentiles[c][v])).join(',')}}`,
+          `{${scores.components.map((c) => (Number.isNaN(scores.percentiles[c][v]) ? 'NULL' : (finite(scores.percentiles[c][v]) ?? 'NULL'))).join(',')}}`,
       );
       await rows(
         tx,
