@@ -77,25 +77,25 @@ describe.skipIf(!!skipBrowserReason)('discovering influencers in the browser', (
     await page.getByText(/Found in the niche “Demo/).waitFor();
   }, 180_000);
 
-  // Skipped until scoring stores tiny metric values: on this import server/discover/scoring/save-snapshot.ts
-  // fails with `"7.55e-116" is out of range for type real` (values below ~1e-38 must be flushed to 0
-  // before the ::real[] casts). Remove `.skip` once that is fixed.
-  it.skip('imports twitch-ru through the upload form, waits for scoring and adds a leader to contacts', async () => {
-    if (skipDatasetReason) return;
-    await page.goto(`${server.url}/discover`);
-    await page.getByRole('button', { name: 'New niche' }).click();
-    await page.getByLabel('Name').fill('Twitch RU');
-    await page.getByLabel('Platform').selectOption('file');
-    await page.getByLabel('Edges file').setInputFiles(join(dataset, 'edges.csv'));
-    await page.getByLabel('Accounts file (optional)').setInputFiles(join(dataset, 'accounts.csv'));
-    expect(await page.getByLabel('Format').inputValue()).toBe('csv');
-    // twitch-ru's edges use the accounts' new_id, and every tie is mutual.
-    await page.getByLabel('Accounts id column').selectOption('new_id');
-    await page.getByLabel('Edges are mutual ties (import each as two follows)').check();
-    await page.getByRole('button', { name: 'Create and import' }).click();
-    await page.getByRole('heading', { name: 'Twitch RU' }).waitFor();
-    await leaderboard().locator('tbody tr[tabindex]').first().waitFor({ timeout: 180_000 });
-    await page.getByText('4,385 accounts').first().waitFor();
-    await sortOpenAndAddToContacts();
-  }, 240_000);
+  it.skipIf(!!skipDatasetReason)(
+    'imports twitch-ru through the upload form, waits for scoring and adds a leader to contacts',
+    async () => {
+      await page.goto(`${server.url}/discover`);
+      await page.getByRole('button', { name: 'New niche' }).click();
+      await page.getByLabel('Name').fill('Twitch RU');
+      await page.getByLabel('Platform').selectOption('file');
+      await page.getByLabel('Edges file').setInputFiles(join(dataset, 'edges.csv'));
+      await page.getByLabel('Accounts file (optional)').setInputFiles(join(dataset, 'accounts.csv'));
+      expect(await page.getByLabel('Format').inputValue()).toBe('csv');
+      // twitch-ru's edges use the accounts' new_id, and every tie is mutual.
+      await page.getByLabel('Accounts id column').selectOption('new_id');
+      await page.getByLabel('Edges are mutual ties (import each as two follows)').check();
+      await page.getByRole('button', { name: 'Create and import' }).click();
+      await page.getByRole('heading', { name: 'Twitch RU' }).waitFor();
+      await leaderboard().locator('tbody tr[tabindex]').first().waitFor({ timeout: 180_000 });
+      await page.getByText('4,385 accounts').first().waitFor();
+      await sortOpenAndAddToContacts();
+    },
+    240_000,
+  );
 });
