@@ -64,6 +64,9 @@ describe.skipIf(!!skipBrowserReason)('discovering influencers in the browser', (
     expect(await rank.getAttribute('aria-sort')).toBe('ascending');
     // Windowed: a niche of ~1,800 accounts keeps only a screenful of rows in the DOM.
     expect(await leaderboard().locator('tbody tr[tabindex]').count()).toBeLessThan(100);
+    await leaderboard().locator('tbody tr[tabindex]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('3');
 
     await leaderboard().getByRole('checkbox').nth(1).check();
     await page.getByRole('tab', { name: 'Network map' }).click();

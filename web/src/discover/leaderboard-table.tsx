@@ -217,7 +217,19 @@ export function LeaderboardTable(props: {
                       style={{ height: `${ROW_HEIGHT}px` }}
                       onClick={() => props.onOpen(row().accountId)}
                       onKeyDown={(e) => {
-                        if (e.key === 'Enter' && e.target === e.currentTarget) props.onOpen(row().accountId);
+                        if (e.target !== e.currentTarget) return;
+                        if (e.key === 'Enter') props.onOpen(row().accountId);
+                        // Arrow keys walk the rows; the window follows the focus as it scrolls.
+                        const next =
+                          e.key === 'ArrowDown'
+                            ? e.currentTarget.nextElementSibling
+                            : e.key === 'ArrowUp'
+                              ? e.currentTarget.previousElementSibling
+                              : null;
+                        if (next instanceof HTMLElement && next.tabIndex === 0) {
+                          e.preventDefault();
+                          next.focus();
+                        }
                       }}
                     >
                       <td class="numeric">{row().rank}</td>
