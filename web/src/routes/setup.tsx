@@ -1,6 +1,6 @@
-import { action, createAsync, Navigate, useSubmission } from '@solidjs/router';
+import { action, createAsync, Navigate, redirect, revalidate, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { getSetupStatus } from '../auth/session.ts';
+import { getMe, getSetupStatus } from '../auth/session.ts';
 import { fieldErrors, trpc } from '../lib/trpc.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
@@ -12,8 +12,8 @@ const setup = action(async (form: FormData) => {
     password: String(form.get('password') ?? ''),
     workspaceName: String(form.get('workspaceName') ?? ''),
   });
-  // A full page load: nothing cached while signed out survives into the signed-in app.
-  window.location.assign('/contacts');
+  await revalidate([getMe.key, getSetupStatus.key]);
+  throw redirect('/contacts');
 }, 'setup');
 
 /** First run: the first user creates their account and workspace. */

@@ -1,6 +1,6 @@
-import { action, createAsync, Navigate, useSubmission } from '@solidjs/router';
+import { action, createAsync, Navigate, redirect, revalidate, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { getSetupStatus } from '../auth/session.ts';
+import { getMe, getSetupStatus } from '../auth/session.ts';
 import { trpc } from '../lib/trpc.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
@@ -10,8 +10,8 @@ const signIn = action(async (form: FormData) => {
     email: String(form.get('email') ?? ''),
     password: String(form.get('password') ?? ''),
   });
-  // A full page load: nothing cached while signed out survives into the signed-in app.
-  window.location.assign('/contacts');
+  await revalidate(getMe.key);
+  throw redirect('/contacts');
 }, 'signIn');
 
 export function SignInPage() {
