@@ -1,6 +1,7 @@
 /**
  * Edges stored per second when importing a 3M-edge CSV file into a niche, on PostgreSQL
- * (BENCH_DATABASE_URL, default the local server) and on PGlite. Prints a table.
+ * (BENCH_DATABASE_URL, default the local server) and on PGlite (BENCH_DATABASES=postgres,pglite;
+ * BENCH_EDGES=3000000). Prints a table.
  *
  *   npm run bench:crawl   (runs this and crawl-rate.bench.ts)
  */
@@ -84,9 +85,10 @@ async function run(kind: 'postgres' | 'pglite') {
   }
 }
 
+const which = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',');
 try {
-  await run('postgres');
-  await run('pglite');
+  if (which.includes('postgres')) await run('postgres');
+  if (which.includes('pglite')) await run('pglite');
   console.table(results);
 } finally {
   rmSync(dir, { recursive: true, force: true });
