@@ -26,6 +26,10 @@ describe.skipIf(!!skipBrowserReason)('a new user in the browser', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Contacts', exact: true }).waitFor();
     await page.getByText('No contacts yet').waitFor();
+    // Straight after setup every page knows who we are, without a reload.
+    await page.getByRole('link', { name: 'Discover' }).click();
+    await page.getByRole('button', { name: 'New niche' }).waitFor();
+    await page.getByRole('link', { name: 'Contacts' }).click();
 
     // Sign out and back in.
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,15 +1,6 @@
-import {
-  A,
-  action,
-  createAsync,
-  Navigate,
-  redirect,
-  revalidate,
-  useAction,
-  useNavigate,
-} from '@solidjs/router';
+import { A, action, createAsync, Navigate, revalidate, useAction, useNavigate } from '@solidjs/router';
 import { ErrorBoundary, For, type JSX, Show, Suspense } from 'solid-js';
-import { getMe } from '../auth/session.ts';
+import { getMe, MeContext } from '../auth/session.ts';
 import { trpc } from '../lib/trpc.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 
@@ -24,8 +15,8 @@ const sections = [
 
 const signOut = action(async () => {
   await trpc.auth.signOut.mutate();
-  await revalidate(getMe.key);
-  throw redirect('/sign-in');
+  // A full page load drops everything the signed-in user had on screen or in cache.
+  window.location.assign('/sign-in');
 }, 'signOut');
 
 export function AppShell(props: { children?: JSX.Element }) {
@@ -43,47 +34,49 @@ export function AppShell(props: { children?: JSX.Element }) {
       <Show when={me() !== undefined}>
         <Show when={me()} fallback={<Navigate href="/sign-in" />}>
           {(user) => (
-            <div class="shell">
-              <header class="topbar">
-                <a class="brand" href="/contacts">
-                  Murmur
-                </a>
-                <label class="workspace-switch">
-                  <span class="visually-hidden">Workspace</span>
-                  <select
-                    aria-label="Workspace"
-                    value={user().workspaceId ?? ''}
-                    onChange={(e) => switchTo(e.currentTarget.value)}
-                  >
-                    <For each={user().workspaces}>{(w) => <option value={w.id}>{w.name}</option>}</For>
-                  </select>
-                </label>
-                <span class="who">
-                  {user().user.name || user().user.email} · {user().role}
-                </span>
-                <button type="button" onClick={() => doSignOut()}>
-                  Sign out
-                </button>
-              </header>
-              <nav class="sidebar" aria-label="Main">
-                <ul>
-                  <For each={sections}>
-                    {([href, label]) => (
-                      <li>
-                        <A href={href} activeClass="active">
-                          {label}
-                        </A>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </nav>
-              <main class="content">
-                <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} retry={reset} />}>
-                  <Suspense fallback={<Loading />}>{props.children}</Suspense>
-                </ErrorBoundary>
-              </main>
-            </div>
+            <MeContext.Provider value={me}>
+              <div class="shell">
+                <header class="topbar">
+                  <a class="brand" href="/contacts">
+                    Murmur
+                  </a>
+                  <label class="workspace-switch">
+                    <span class="visually-hidden">Workspace</span>
+                    <select
+                      aria-label="Workspace"
+                      value={user().workspaceId ?? ''}
+                      onChange={(e) => switchTo(e.currentTarget.value)}
+                    >
+                      <For each={user().workspaces}>{(w) => <option value={w.id}>{w.name}</option>}</For>
+                    </select>
+                  </label>
+                  <span class="who">
+                    {user().user.name || user().user.email} · {user().role}
+                  </span>
+                  <button type="button" onClick={() => doSignOut()}>
+                    Sign out
+                  </button>
+                </header>
+                <nav class="sidebar" aria-label="Main">
+                  <ul>
+                    <For each={sections}>
+                      {([href, label]) => (
+                        <li>
+                          <A href={href} activeClass="active">
+                            {label}
+                          </A>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </nav>
+                <main class="content">
+                  <ErrorBoundary fallback={(error, reset) => <ErrorNotice error={error} retry={reset} />}>
+                    <Suspense fallback={<Loading />}>{props.children}</Suspense>
+                  </ErrorBoundary>
+                </main>
+              </div>
+            </MeContext.Provider>
           )}
         </Show>
       </Show>

@@ -1,6 +1,6 @@
 import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { AddShortlist } from '../campaigns/add-shortlist.tsx';
 import { BoardView } from '../campaigns/board.tsx';
 import { getCampaignTimeline, getOwners, removeCampaign } from '../campaigns/campaigns.data.ts';
@@ -23,7 +23,7 @@ const views = [
 export default function CampaignPage() {
   const params = useParams();
   const [search, setSearch] = useSearchParams<{ view?: string; owner?: string; tag?: string }>();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const board = createAsync(() => getBoard(params.id!, search.owner ?? '', search.tag ?? ''));
   const owners = createAsync(() => getOwners());
   const feed = createAsync(() =>

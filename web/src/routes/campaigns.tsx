@@ -1,13 +1,13 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { For, onCleanup, Show } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { campaignStatuses, getCampaigns } from '../campaigns/campaigns.data.ts';
 import { CampaignProgress } from '../campaigns/progress.tsx';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
 
 export default function CampaignsPage() {
   const [params, setParams] = useSearchParams<{ status?: string; q?: string }>();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const list = createAsync(() => getCampaigns(params.status ?? '', params.q ?? ''));
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));

@@ -1,6 +1,6 @@
 import { A, createAsync, useAction, useParams, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { canAdmin, canWrite, getMe } from '../auth/session.ts';
+import { canAdmin, canWrite, useMe } from '../auth/session.ts';
 import { formatMoney } from '../campaigns/money.ts';
 import {
   eraseContact,
@@ -17,7 +17,7 @@ import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 
 export default function ContactPage() {
   const params = useParams();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const contact = createAsync(() => getContact(params.id!));
   const remove = useAction(removeContact);
   const removing = useSubmission(removeContact);

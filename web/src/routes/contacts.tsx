@@ -1,6 +1,6 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { AddToCampaign } from '../contacts/add-to-campaign.tsx';
 import { getContacts } from '../contacts/contacts.data.ts';
 import { downloadText } from '../deals/deals.data.ts';
@@ -9,7 +9,7 @@ import { EmptyState, Loading } from '../ui/feedback.tsx';
 
 export default function ContactsPage() {
   const [params, setParams] = useSearchParams<{ q?: string; after?: string; campaign?: string }>();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const search = () => params.q ?? '';
   const page = createAsync(() => getContacts(search(), params.after));
   // Cursors of the pages before this one, so "Previous" can go back.

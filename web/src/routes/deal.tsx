@@ -1,6 +1,6 @@
 import { A, action, createAsync, redirect, useAction, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { getOwners, getStages } from '../campaigns/campaigns.data.ts';
 import { formatMoney } from '../campaigns/money.ts';
 import { DealEditor } from '../deals/deal-editor.tsx';
@@ -23,7 +23,7 @@ const removeDeal = action(async (id: string, campaignId: string) => {
 
 export default function DealPage() {
   const params = useParams();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const deal = createAsync(() => getDeal(params.id!));
   const feed = createAsync(() => getDealTimeline(params.id!));
   const stages = createAsync(() => getStages());

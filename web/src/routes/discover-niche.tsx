@@ -1,6 +1,6 @@
 import { A, createAsync, revalidate, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, For, type JSX, Show } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { AccountPanel } from '../discover/account-panel.tsx';
 import { CrawlPanel } from '../discover/crawl-panel.tsx';
 import { getCommunities, getNiche, isBusy } from '../discover/discover.data.ts';
@@ -22,7 +22,7 @@ type Tab = (typeof tabs)[number][0];
 export default function DiscoverNichePage() {
   const params = useParams();
   const [search, setSearch] = useSearchParams<{ tab?: string; account?: string }>();
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const niche = createAsync(() => getNiche(params.id!));
   const latest = () => niche()?.snapshots[0]?.id;
   const communities = createAsync(async () => (latest() ? getCommunities(params.id!, latest()) : undefined));

@@ -1,13 +1,13 @@
 import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { canWrite, getMe } from '../auth/session.ts';
+import { canWrite, useMe } from '../auth/session.ts';
 import { createDemoNiche, getNiches, isBusy } from '../discover/discover.data.ts';
 import { NewNicheForm } from '../discover/new-niche-form.tsx';
 import { NicheList, usePolling } from '../discover/niche-list.tsx';
 import { EmptyState, ErrorNotice, Loading } from '../ui/feedback.tsx';
 
 export default function DiscoverPage() {
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const niches = createAsync(() => getNiches());
   const demo = useAction(createDemoNiche);
   const creatingDemo = useSubmission(createDemoNiche);

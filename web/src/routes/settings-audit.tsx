@@ -1,6 +1,6 @@
 import { A, createAsync, query, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { canAdmin, getMe } from '../auth/session.ts';
+import { canAdmin, useMe } from '../auth/session.ts';
 import { trpc } from '../lib/trpc.ts';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
 
@@ -20,7 +20,7 @@ function summarise(changes: Record<string, unknown>): string {
 
 /** Who changed what and when, for admins. */
 export default function AuditPage() {
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const [params, setParams] = useSearchParams<{ entity?: string; after?: string }>();
   const page = createAsync(() => getAudit(params.entity ?? '', params.after));
   const [previous, setPrevious] = createSignal<(string | undefined)[]>([]);

@@ -1,6 +1,6 @@
-import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { A, revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { canAdmin, getMe } from '../auth/session.ts';
+import { canAdmin, useMe } from '../auth/session.ts';
 import { StagesSection } from '../campaigns/stages-settings.tsx';
 import { trpc } from '../lib/trpc.ts';
 import { ApiKeysSection } from '../settings/api-keys.tsx';
@@ -9,7 +9,7 @@ import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
 
 export default function SettingsPage() {
-  const me = createAsync(() => getMe());
+  const me = useMe();
   const navigate = useNavigate();
   const [error, setError] = createSignal<unknown>();
   const createWorkspace = async (event: SubmitEvent) => {
