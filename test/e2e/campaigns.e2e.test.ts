@@ -83,6 +83,8 @@ describe.skipIf(!!skipBrowserReason)('a marketer running a campaign in the brows
     await card('Shortlisted', 'Ben Bean').focus();
     await page.keyboard.press('Shift+ArrowRight');
     await card('Contacted', 'Ben Bean').waitFor();
+    // The board announces a move once the server has it; the next move starts from there.
+    await page.getByText('Ben Bean moved to Contacted', { exact: false }).waitFor({ state: 'attached' });
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Ben Bean');

@@ -5,6 +5,7 @@ import { type Board, type BoardStage, type Card, isOverdue, since } from '../dea
 import { isOverBudget, moveDeal } from '../deals/move-deal.ts';
 import { errorMessage } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { formatMoney } from './money.ts';
 
 const shortDate = new Intl.DateTimeFormat();
@@ -35,6 +36,7 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
   const [notice, setNotice] = createSignal<string>();
   const [announcement, setAnnouncement] = createSignal('');
   const [pending, setPending] = createSignal<PendingMove>();
+  const inFlight = new Map<string, Promise<unknown>>();
   const currency = () => props.board.campaign.currency;
   // Long columns show their first cards and the rest on request: the board opens fast at any size.
   const [limits, setLimits] = createSignal<Record<string, number>>({});
@@ -86,8 +88,18 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
     applyLocally(card, stageId, position);
     if (position >= limitOf(stageId)) setLimits({ ...limits(), [stageId]: position + 1 });
     if (refocus) focusCard(card.id);
+    // Moves of one card go to the server one after another, each with the version the previous
+    // one returned: quick keyboard moves must not conflict with themselves.
+    const previous = inFlight.get(card.id) ?? Promise.resolve();
+    const sent = previous
+      .catch(() => {})
+      .then(() => {
+        const version = state.cards.find((c) => c.id === card.id)?.version ?? card.version;
+        return move({ id: card.id, stageId, position, version, acceptOverBudget });
+      });
+    inFlight.set(card.id, sent);
     try {
-      const moved = await move({ id: card.id, stageId, position, version: card.version, acceptOverBudget });
+      const moved = await sent;
       setState('cards', (c) => c.id === card.id, { version: moved.version });
       setAnnouncement(`${card.contactName} moved to ${stage.name}, position ${position + 1}.`);
     } catch (error) {
@@ -226,9 +238,7 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
                           </button>
                         </Show>
                       </div>
-                      <Show when={card.doNotContact}>
-                        <span class="badge danger">Do not contact</span>
-                      </Show>
+                      <DoNotContactBadge when={card.doNotContact} />
                       <div class="fee">{formatMoney(card.feeMinor, card.currency)}</div>
                       <div class="muted small">
                         {card.ownerName ?? 'No owner'} · {since(card.stageEnteredAt)} in stage

@@ -1,8 +1,8 @@
 import { createAsync, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { fieldErrors } from '../lib/trpc.ts';
-import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
+import { FormFooter } from '../ui/form-footer.tsx';
 import { Markdown } from '../ui/markdown.tsx';
 import {
   type Campaign,
@@ -167,17 +167,12 @@ export function CampaignForm(props: {
           {localError()}
         </p>
       </Show>
-      <Show when={error()}>
-        <ErrorNotice error={error()} />
-      </Show>
-      <div class="actions">
-        <button type="button" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-        <button type="submit" class="primary" disabled={pending()}>
-          {pending() ? 'Saving…' : props.submitLabel}
-        </button>
-      </div>
+      <FormFooter
+        error={error()}
+        pending={pending()}
+        submitLabel={props.submitLabel}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

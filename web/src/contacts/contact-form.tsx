@@ -1,8 +1,8 @@
 import { useSubmission } from '@solidjs/router';
-import { createSignal, For, Index, Show } from 'solid-js';
+import { createSignal, For, Index } from 'solid-js';
 import { fieldErrors } from '../lib/trpc.ts';
-import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
+import { FormFooter } from '../ui/form-footer.tsx';
 import {
   type ContactInput,
   createContact,
@@ -125,17 +125,12 @@ export function ContactForm(props: {
         />{' '}
         Do not contact (never add to new deals)
       </label>
-      <Show when={error()}>
-        <ErrorNotice error={error()} />
-      </Show>
-      <div class="actions">
-        <button type="button" onClick={() => props.onCancel()}>
-          Cancel
-        </button>
-        <button type="submit" class="primary" disabled={pending()}>
-          {pending() ? 'Saving…' : props.submitLabel}
-        </button>
-      </div>
+      <FormFooter
+        error={error()}
+        pending={pending()}
+        submitLabel={props.submitLabel}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

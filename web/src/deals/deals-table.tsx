@@ -2,6 +2,7 @@ import { A, action, useAction } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { formatMoney } from '../campaigns/money.ts';
 import { errorMessage, trpc } from '../lib/trpc.ts';
+import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { type Board, type Card, downloadText, isOverdue, revalidateDeals, since } from './deals.data.ts';
 import { isOverBudget } from './move-deal.ts';
 
@@ -180,10 +181,7 @@ export function DealsTable(props: {
                 </td>
                 <td>
                   <A href={`/deals/${c.id}`}>{c.contactName}</A>
-                  <Show when={c.doNotContact}>
-                    {' '}
-                    <span class="badge danger">Do not contact</span>
-                  </Show>
+                  <DoNotContactBadge when={c.doNotContact} spaced />
                 </td>
                 <td>{stageName(c.stageId)}</td>
                 <td>{formatMoney(c.feeMinor, c.currency)}</td>

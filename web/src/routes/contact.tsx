@@ -13,6 +13,7 @@ import { downloadText } from '../deals/deals.data.ts';
 import { Timeline } from '../deals/timeline.tsx';
 import { errorMessage, trpc } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 
 export default function ContactPage() {
@@ -50,9 +51,7 @@ export default function ContactPage() {
           </p>
           <div class="page-head">
             <h1>{c().name}</h1>
-            <Show when={c().doNotContact}>
-              <span class="badge danger">Do not contact</span>
-            </Show>
+            <DoNotContactBadge when={c().doNotContact} />
           </div>
           <Show when={canWrite(me())}>
             <div class="actions">

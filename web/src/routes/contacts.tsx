@@ -5,6 +5,7 @@ import { AddToCampaign } from '../contacts/add-to-campaign.tsx';
 import { getContacts } from '../contacts/contacts.data.ts';
 import { downloadText } from '../deals/deals.data.ts';
 import { errorMessage, trpc } from '../lib/trpc.ts';
+import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
 
 export default function ContactsPage() {
@@ -145,10 +146,7 @@ export default function ContactsPage() {
                       </td>
                       <td>
                         <A href={`/contacts/${c.id}`}>{c.name}</A>
-                        <Show when={c.doNotContact}>
-                          {' '}
-                          <span class="badge danger">Do not contact</span>
-                        </Show>
+                        <DoNotContactBadge when={c.doNotContact} spaced />
                       </td>
                       <td>{c.emails[0] ?? ''}</td>
                       <td>{c.socialAccounts.map((a) => `${a.platform}:@${a.handle}`).join(', ')}</td>

@@ -9,6 +9,7 @@ import { isOverBudget, moveDeal } from '../deals/move-deal.ts';
 import { Timeline } from '../deals/timeline.tsx';
 import { errorMessage, trpc } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
+import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { Loading } from '../ui/feedback.tsx';
 
 const addNote = action(async (id: string, text: string) => {
@@ -68,9 +69,7 @@ export default function DealPage() {
             <h1>
               <A href={`/contacts/${d().contactId}`}>{d().contactName}</A> in {d().campaignName}
             </h1>
-            <Show when={d().doNotContact}>
-              <span class="badge danger">Do not contact</span>
-            </Show>
+            <DoNotContactBadge when={d().doNotContact} />
           </div>
           <div class="toolbar">
             <label for="deal-stage">Stage</label>
