@@ -2,6 +2,7 @@
  * File transfer for niches, outside tRPC because files are large: upload a graph to import,
  * download a niche as CSV or GEXF. Same authentication, roles and CSRF rules as the API.
  */
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
@@ -10,7 +11,7 @@ import { roles } from '../db/schema/index.ts';
 import { exportChunks, nicheAsGraph } from '../discover/import/export.ts';
 import { createUpload, formatFromName } from '../discover/import/import.service.ts';
 import { requireNiche } from '../discover/niches.service.ts';
-import { AppError } from '../trpc/errors.ts';
+import { toTRPCError } from '../trpc/errors.ts';
 import type { AppDeps } from './app.ts';
 import { contextFromRequest } from './auth-context.ts';
 
@@ -21,14 +22,10 @@ const uploadFields = z.object({
   delimiter: z.enum([',', ';', '\t', ' ', '|']).optional(),
 });
 
+/** Feature errors get the same status here as through tRPC: one mapping, in trpc/errors.ts. */
 const toHttp = (error: unknown): never => {
-  if (error instanceof AppError) {
-    const status =
-      { not_found: 404, conflict: 409, invalid: 400, forbidden: 403, unauthorized: 401 }[
-        error.code as string
-      ] ?? 400;
-    throw new HTTPException(status as 400, { message: error.message });
-  }
+  const mapped = toTRPCError(error);
+  if (mapped) throw new HTTPException(getHTTPStatusCodeFromError(mapped) as 400, { message: mapped.message });
   throw error;
 };
 
