@@ -1,6 +1,8 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
-import { sessionCookieFrom, userInWorkspace } from './support/app.ts';
+import { createApp } from '../server/http/app.ts';
+import { sessionCookieFrom, testSecret, userInWorkspace } from './support/app.ts';
 import { callFrom, createClockedApp } from './support/clocked-app.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 
@@ -216,7 +218,10 @@ describe.each(testDatabaseKinds)('invitations on %s', (kind) => {
     expect((await callFrom(app, admin, 'contacts.list', {}, 'query')).status).toBe(403);
   });
 
-  it('input with NUL is refused without echoing a password hash', async () => {
+  it('input with NUL is refused without echoing or logging a password hash', async () => {
+    const logged: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void logged.push(line) });
+    const app = createApp({ database, secret: testSecret, logger });
     const owner = await userInWorkspace(app, database, { email: 'nul@nul.test', workspace: 'Nul' });
     const badEmail = await callFrom(app, owner, 'workspaces.invite', {
       email: 'a\u0000b@nul.test',
@@ -232,8 +237,16 @@ describe.each(testDatabaseKinds)('invitations on %s', (kind) => {
       password: 'long enough password',
     });
     expect(badName.status).toBe(400);
-    for (const answer of [badEmail, badName]) {
+    const badSetupName = await callFrom(app, {}, 'auth.setup', {
+      name: 'Nu\u0000ll',
+      email: 'setup@nul.test',
+      password: 'long enough password',
+      workspaceName: 'Nul',
+    });
+    expect(badSetupName.status).toBe(400);
+    for (const answer of [badEmail, badName, badSetupName]) {
       expect(answer.text).not.toMatch(/argon2|\$v=19/);
     }
+    expect(logged.join('\n')).not.toMatch(/argon2|\$v=19/);
   });
 });
