@@ -15,7 +15,8 @@ describe.skipIf(!!skipBrowserReason)('inviting a teammate in the browser', () =>
       baseURL: server.url,
     });
     newcomer = await browser.newContext({ baseURL: server.url });
-  });
+    // Starting a server and Chromium on a shared, busy machine can take a while.
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
