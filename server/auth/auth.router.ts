@@ -1,21 +1,17 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { memberships, users, workspaces } from '../db/schema/index.ts';
 import { publicProcedure, router, userProcedure } from '../trpc/init.ts';
 import { listWorkspacesOf } from '../workspaces/workspaces.service.ts';
+import { accountProcedures } from './account.procedures.ts';
 import { AuthError } from './auth.errors.ts';
-import { decoyHash, hashPassword, minPasswordLength, verifyPassword } from './password.ts';
+import { currentPasswordSchema, emailSchema, passwordSchema, personNameSchema } from './auth.schemas.ts';
+import { checkPassword } from './credentials.ts';
+import { hashPassword } from './password.ts';
 import { createSession, revokeSession } from './session.service.ts';
-import { clearFailures, recordFailure, throttledFor, throttleKeys } from './throttle.ts';
 
-export const emailSchema = z
-  .email('Enter a valid email address.')
-  .max(320)
-  .transform((e) => e.trim().toLowerCase());
-export const passwordSchema = z
-  .string()
-  .min(minPasswordLength, `Use at least ${minPasswordLength} characters.`)
-  .max(200, 'Use at most 200 characters.');
+// Kept here too for callers that imported them from the router.
+export { emailSchema, passwordSchema };
 
 export const authRouter = router({
   /** Whether the first user still has to be created (first run). */
@@ -28,10 +24,10 @@ export const authRouter = router({
   setup: publicProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, 'Enter your name.').max(200),
+        name: personNameSchema.pipe(z.string().min(1, 'Enter your name.')),
         email: emailSchema,
         password: passwordSchema,
-        workspaceName: z.string().trim().min(1, 'Name the workspace.').max(200),
+        workspaceName: personNameSchema.pipe(z.string().min(1, 'Name the workspace.')),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -55,30 +51,12 @@ export const authRouter = router({
     }),
 
   signIn: publicProcedure
-    .input(z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password.').max(200) }))
+    .input(z.object({ email: emailSchema, password: currentPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      const keys = throttleKeys(input.email, ctx.ip);
-      const wait = await throttledFor(ctx.db, keys, now);
-      if (wait > 0) {
-        throw new AuthError(
-          'too_many_requests',
-          `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
-          'throttled',
-        );
-      }
-      const [user] = await ctx.db
-        .select({ id: users.id, passwordHash: users.passwordHash })
-        .from(users)
-        .where(eq(sql`lower(${users.email})`, input.email));
-      const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-      if (!user || !ok) {
-        await recordFailure(ctx.db, keys, now);
-        throw new AuthError('unauthorized', 'Wrong email or password.', 'bad_credentials');
-      }
-      await clearFailures(ctx.db, keys[0].key);
-      const [first] = await listWorkspacesOf(ctx.db, user.id);
-      const session = await createSession(ctx.db, ctx.secret, user.id, first?.id ?? null, now);
+      const userId = await checkPassword(ctx.db, { ...input, ip: ctx.ip, now });
+      const [first] = await listWorkspacesOf(ctx.db, userId);
+      const session = await createSession(ctx.db, ctx.secret, userId, first?.id ?? null, now);
       ctx.cookies?.setSession(session.token, session.expiresAt);
       return { ok: true as const };
     }),
@@ -100,4 +78,6 @@ export const authRouter = router({
       workspaces: list,
     };
   }),
+
+  ...accountProcedures,
 });

@@ -1,7 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-/** A random bearer secret with a readable prefix, e.g. "mms_…" for sessions, "mmk_…" for API keys. */
-export function newToken(prefix: 'mms' | 'mmk'): string {
+/**
+ * A random bearer secret with a readable prefix: "mms_…" sessions, "mmk_…" API keys,
+ * "mmi_…" invitation links.
+ */
+export function newToken(prefix: 'mms' | 'mmk' | 'mmi'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

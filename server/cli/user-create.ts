@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { emailSchema, passwordSchema } from '../auth/auth.router.ts';
+import { emailSchema, passwordSchema } from '../auth/auth.schemas.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { memberships, roles, users, workspaces } from '../db/schema/index.ts';

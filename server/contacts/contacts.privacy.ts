@@ -1,5 +1,6 @@
 /** Contacts are personal data: everything about one, as JSON; and everything about them, erased. */
 import { and, asc, eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import {
   activities,
@@ -10,6 +11,7 @@ import {
   deals,
   stages,
 } from '../db/schema/index.ts';
+import { AppError } from '../trpc/errors.ts';
 import { getContact, searchCondition } from './contacts.service.ts';
 import { toCsv } from './csv.ts';
 
@@ -101,4 +103,25 @@ export async function exportContactsCsv(
       ...platformColumns.map((p) => (byContact.get(c.id)?.get(p) ?? []).join(' ')),
     ]),
   );
+}
+
+/**
+ * Erases a contact and everything Murmur holds about them: the row and what cascades from it,
+ * and every audit entry about them, leaving one `erased` entry that holds nothing but ids.
+ * Works on an already deleted contact too, whose history deleting kept.
+ */
+export async function eraseContact(db: Db, workspaceId: string, id: string, actorId: string) {
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(contacts)
+      .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
+      .returning({ id: contacts.id });
+    const history = await tx
+      .delete(auditLog)
+      .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.contactId, id)))
+      .returning({ id: auditLog.id });
+    if (removed.length === 0 && history.length === 0) throw new AppError('not_found', 'No such contact.');
+    await recordAudit(tx, { workspaceId, actorId, entityType: 'contact', entityId: id, action: 'erased' });
+  });
+  return { id };
 }

@@ -4,7 +4,7 @@ import { timeline } from '../audit/activities.service.ts';
 import { campaigns, deals, stages } from '../db/schema/index.ts';
 import { adminProcedure, authedProcedure, router, writerProcedure } from '../trpc/init.ts';
 import { importContacts, importInput } from './contacts.import.ts';
-import { exportContactData, exportContactsCsv } from './contacts.privacy.ts';
+import { eraseContact, exportContactData, exportContactsCsv } from './contacts.privacy.ts';
 import { contactFields, listInput, updateInput } from './contacts.schemas.ts';
 import { createContact, getContact, listContacts, removeContact, updateContact } from './contacts.service.ts';
 
@@ -67,5 +67,5 @@ export const contactsRouter = router({
   /** Erases the contact and every row about them, leaving an audit entry without personal data. */
   erase: adminProcedure
     .input(byIdInput)
-    .mutation(({ ctx, input }) => removeContact(ctx.db, ctx.workspaceId, input.id, ctx.userId, 'erased')),
+    .mutation(({ ctx, input }) => eraseContact(ctx.db, ctx.workspaceId, input.id, ctx.userId)),
 });

@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm
 import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { contactSocialAccounts, contacts } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
 
@@ -216,25 +216,25 @@ export async function updateContact(
 }
 
 /**
- * Deletes a contact and everything Murmur holds about them: social accounts, deals and
- * timeline events go with the row (foreign keys cascade); audit entries about them are
- * deleted too, leaving one entry that holds nothing but ids.
+ * Deletes a contact: social accounts, deals and timeline events go with the row (foreign
+ * keys cascade). The audit history stays, so admins can still see who did what; wiping it
+ * is erasure (`eraseContact`), an admin's action.
  */
-export async function removeContact(
-  db: Db,
-  workspaceId: string,
-  id: string,
-  actorId: string | null = null,
-  action: 'deleted' | 'erased' = 'deleted',
-) {
+export async function removeContact(db: Db, workspaceId: string, id: string, actorId: string | null = null) {
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(contacts)
       .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
       .returning({ id: contacts.id });
     if (removed.length === 0) throw new AppError('not_found', 'No such contact.');
-    await tx.delete(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.contactId, id)));
-    await recordAudit(tx, { workspaceId, actorId, entityType: 'contact', entityId: id, action });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId,
+      entityType: 'contact',
+      entityId: id,
+      contactId: id,
+      action: 'deleted',
+    });
   });
   return { id };
 }

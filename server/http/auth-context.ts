@@ -9,6 +9,15 @@ import { type ContextInner, createContextInner } from '../trpc/context.ts';
 
 export const sessionCookie = 'murmur_session';
 
+/**
+ * The Bearer token of an `Authorization` header, or null when the header is absent or not a
+ * single Bearer token. CSRF and authentication both use this, so the header that lets a
+ * request skip the CSRF check is exactly the credential it is authenticated with.
+ */
+export function bearerTokenOf(header: string | undefined): string | null {
+  return header?.match(/^Bearer ([A-Za-z0-9._~+/=-]+)$/)?.[1] ?? null;
+}
+
 export type RequestContextDeps = {
   db: Db;
   secret: string;
@@ -26,13 +35,19 @@ export async function contextFromRequest(
   ip: string,
 ): Promise<ContextInner> {
   const now = deps.now ?? (() => new Date());
-  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/)?.[1];
+  const authorization = c.req.header('authorization');
+  const bearer = bearerTokenOf(authorization);
   const cookie = getCookie(c, sessionCookie);
-  const auth = bearer
-    ? await authFromApiKey(deps.db, deps.secret, bearer, now())
-    : cookie
-      ? await authFromSessionToken(deps.db, deps.secret, cookie, now())
-      : null;
+  // Any Authorization header is the only credential considered: a bad one never falls back
+  // to the cookie, which would be cookie authentication without the CSRF check.
+  const auth =
+    authorization !== undefined
+      ? bearer
+        ? await authFromApiKey(deps.db, deps.secret, bearer, now())
+        : null
+      : cookie
+        ? await authFromSessionToken(deps.db, deps.secret, cookie, now())
+        : null;
   const secure =
     deps.secureCookies ||
     new URL(c.req.url).protocol === 'https:' ||

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { bearerTokenOf } from './auth-context.ts';
 
 /** The header the web app's tRPC client sends; a cross-site form cannot set it. */
 export const csrfHeader = 'x-murmur-client';
@@ -13,7 +14,8 @@ export function csrfProtection(): MiddlewareHandler {
   return async function csrf(c, next) {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
-    if (c.req.header('authorization')?.startsWith('Bearer ')) return next();
+    // Only a well-formed Bearer token skips the check; auth-context then uses it and nothing else.
+    if (bearerTokenOf(c.req.header('authorization'))) return next();
     const origin = c.req.header('origin');
     if (origin && origin !== 'null') {
       let originHost: string;

@@ -1,21 +1,20 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { emailSchema, passwordSchema } from '../auth/auth.router.ts';
-import { hashPassword } from '../auth/password.ts';
-import { memberships, roles, sessions, users, workspaces } from '../db/schema/index.ts';
+import { emailSchema, roleSchema } from '../auth/auth.schemas.ts';
+import { invitations, memberships, sessions, workspaces } from '../db/schema/index.ts';
 import { adminProcedure, router, userProcedure } from '../trpc/init.ts';
+import { createInvitation, listOpenInvitations, revokeInvitation } from './invitations.service.ts';
 import {
   assertMayGrant,
   assertOwnerRemains,
-  findUserByEmail,
   listMembers,
   listWorkspacesOf,
   membershipOf,
+  removeMembership,
   WorkspaceError,
 } from './workspaces.service.ts';
 
-const roleSchema = z.enum(roles);
 const nameSchema = z.string().trim().min(1, 'Enter a name.').max(200);
 
 export const workspacesRouter = router({
@@ -58,44 +57,34 @@ export const workspacesRouter = router({
   members: adminProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.workspaceId)),
 
   /**
-   * Adds someone to the current workspace. An existing user is added as they are; a new one
-   * is created with the initial password the admin hands them.
+   * Invites someone to the current workspace and returns the link to hand them, once. The
+   * answer has the same shape whether or not the email has an account; no password is set here.
    */
-  addMember: adminProcedure
-    .input(
-      z.object({
-        email: emailSchema,
-        role: roleSchema,
-        name: z.string().trim().max(200).optional(),
-        password: passwordSchema.optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
+  invite: adminProcedure
+    .input(z.object({ email: emailSchema, role: roleSchema }))
+    .mutation(({ ctx, input }) => {
       assertMayGrant(ctx.role, input.role);
-      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-      return ctx.db.transaction(async (tx) => {
-        let user = await findUserByEmail(tx, input.email);
-        if (!user) {
-          if (!passwordHash) {
-            throw new WorkspaceError(
-              'invalid',
-              'This person has no Murmur account yet: give them an initial password.',
-            );
-          }
-          [user] = await tx
-            .insert(users)
-            .values({ email: input.email, name: input.name ?? '', passwordHash })
-            .returning();
-        }
-        const existing = await membershipOf(tx, user.id, ctx.workspaceId);
-        if (existing)
-          throw new WorkspaceError('conflict', `${input.email} is already a member.`, 'already_member');
-        await tx
-          .insert(memberships)
-          .values({ workspaceId: ctx.workspaceId, userId: user.id, role: input.role });
-        return { userId: user.id, email: user.email, role: input.role };
+      return createInvitation(ctx.db, ctx.secret, {
+        workspaceId: ctx.workspaceId,
+        invitedBy: ctx.userId,
+        email: input.email,
+        role: input.role,
+        now: ctx.now(),
       });
     }),
+
+  /** Invitations not yet used or revoked (expired ones show as such). */
+  invitations: adminProcedure.query(({ ctx }) => listOpenInvitations(ctx.db, ctx.workspaceId, ctx.now())),
+
+  revokeInvitation: adminProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+    const [target] = await ctx.db
+      .select({ role: invitations.role })
+      .from(invitations)
+      .where(and(eq(invitations.id, input.id), eq(invitations.workspaceId, ctx.workspaceId)));
+    if (target) assertMayGrant(ctx.role, target.role);
+    await revokeInvitation(ctx.db, ctx.workspaceId, input.id, ctx.now());
+    return { ok: true as const };
+  }),
 
   updateMember: adminProcedure
     .input(z.object({ userId: z.uuid(), role: roleSchema }))
@@ -118,9 +107,7 @@ export const workspacesRouter = router({
       const target = await membershipOf(tx, input.userId, ctx.workspaceId);
       if (target?.role === 'owner') assertMayGrant(ctx.role, 'owner');
       await assertOwnerRemains(tx, ctx.workspaceId, input.userId);
-      await tx
-        .delete(memberships)
-        .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId)));
+      await removeMembership(tx, ctx.workspaceId, input.userId, ctx.now());
     });
     return { ok: true as const };
   }),

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { memberships, type Role, roles, users, workspaces } from '../db/schema/index.ts';
+import { apiKeys, memberships, type Role, roles, sessions, users, workspaces } from '../db/schema/index.ts';
 import { AppError } from '../trpc/errors.ts';
 
 export class WorkspaceError extends AppError<'last_owner' | 'not_member' | 'owner_only' | 'already_member'> {}
@@ -62,10 +62,29 @@ export async function assertOwnerRemains(db: Db, workspaceId: string, leavingUse
     throw new WorkspaceError('conflict', 'A workspace needs at least one owner.', 'last_owner');
 }
 
+/** Never selects the password hash, so it cannot end up in an answer or a log by accident. */
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db
-    .select()
+    .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return user ?? null;
+}
+
+/**
+ * Takes someone out of a workspace with everything that acted for them there: their API keys
+ * are revoked and their sessions leave it, so inviting them back later revives neither.
+ */
+export async function removeMembership(db: Db, workspaceId: string, userId: string, now: Date) {
+  await db
+    .delete(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ workspaceId: null })
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.userId, userId)));
 }

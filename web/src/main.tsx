@@ -22,12 +22,14 @@ const CampaignEditPage = lazy(() => import('./routes/campaign-edit.tsx'));
 const DealPage = lazy(() => import('./routes/deal.tsx'));
 const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
+const InvitePage = lazy(() => import('./routes/invite.tsx'));
 
 render(
   () => (
     <Router>
       <Route path="/setup" component={SetupPage} />
       <Route path="/sign-in" component={SignInPage} />
+      <Route path="/invite/:token" component={InvitePage} />
       <Route path="/" component={AppShell}>
         <Route path="/" component={() => <ContactsPage />} />
         <Route path="/contacts" component={ContactsPage} />

@@ -1,5 +1,15 @@
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Roles in order of power; a viewer reads, a member writes, an admin manages people, an owner everything. */
 export const roles = ['viewer', 'member', 'admin', 'owner'] as const;
@@ -82,12 +92,46 @@ export const apiKeys = pgTable(
   ],
 );
 
-/** Failed sign-ins per key ("email:x" or "ip:y") in a fixed window, shared by every server process. */
-export const signInFailures = pgTable('sign_in_failures', {
+/**
+ * Sign-in attempts per key ("pair:<email>|<ip>" or "account:<email>"), counted before the
+ * password is checked so parallel guesses cannot slip past. Past a free allowance each
+ * attempt pushes `blockedUntil` out exponentially; a quiet day resets the count.
+ */
+export const signInAttempts = pgTable('sign_in_attempts', {
   key: text().primaryKey(),
-  failures: integer().notNull().default(0),
-  windowStart: timestamp({ withTimezone: true }).notNull(),
+  attempts: integer().notNull().default(0),
+  lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+  blockedUntil: timestamp({ withTimezone: true }),
+  /** Whether the latest statement on this row let its attempt through (read back via RETURNING). */
+  lastAdmitted: boolean().notNull().default(true),
 });
+
+/**
+ * A link that lets one person join a workspace with a role. Only the token's keyed hash is
+ * stored; the link is shown once to the inviter, works once, and expires.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    role: text({ enum: roles }).notNull(),
+    tokenHash: text().notNull(),
+    invitedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
+    index('invitations_workspace_idx').on(t.workspaceId),
+  ],
+);
 
 export const workspacesRelations = relations(workspaces, ({ many }) => ({ memberships: many(memberships) }));
 export const membershipsRelations = relations(memberships, ({ one }) => ({
@@ -100,3 +144,4 @@ export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;

@@ -1,33 +1,21 @@
-import { A, revalidate, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { A, useSubmission } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { canAdmin, useMe } from '../auth/session.ts';
 import { StagesSection } from '../campaigns/stages-settings.tsx';
-import { trpc } from '../lib/trpc.ts';
+import { AccountSection } from '../settings/account.tsx';
 import { ApiKeysSection } from '../settings/api-keys.tsx';
 import { MembersSection } from '../settings/members.tsx';
+import { createWorkspace } from '../settings/settings.data.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
 
 export default function SettingsPage() {
   const me = useMe();
-  const navigate = useNavigate();
-  const [error, setError] = createSignal<unknown>();
-  const createWorkspace = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    setError(undefined);
-    try {
-      await trpc.workspaces.create.mutate({ name: String(new FormData(form).get('name')) });
-      form.reset();
-      await revalidate();
-      navigate('/contacts');
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const creating = useSubmission(createWorkspace);
   return (
     <section>
       <h1>Settings</h1>
+      <AccountSection />
       <Show
         when={canAdmin(me())}
         fallback={<p class="muted">Only admins and owners manage members and API keys.</p>}
@@ -44,12 +32,10 @@ export default function SettingsPage() {
       </Show>
       <section class="card">
         <h2>New workspace</h2>
-        <form class="form" onSubmit={createWorkspace}>
+        <form action={createWorkspace} method="post" class="form">
           <Field label="Workspace name" name="name" required />
-          <Show when={error()}>
-            <ErrorNotice error={error()} />
-          </Show>
-          <button type="submit" class="primary">
+          <Show when={creating.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+          <button type="submit" class="primary" disabled={creating.pending}>
             Create workspace
           </button>
         </form>

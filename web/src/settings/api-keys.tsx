@@ -1,74 +1,41 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { trpc } from '../lib/trpc.ts';
+import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { EmptyState, ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
+import { createApiKey, getApiKeys, revokeApiKey } from './settings.data.ts';
 
 export function ApiKeysSection() {
-  const [keys, { refetch }] = createResource(() => trpc.apiKeys.list.query());
-  const [created, setCreated] = createSignal<string>();
-  const [error, setError] = createSignal<unknown>();
-
-  const create = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    setError(undefined);
-    try {
-      const key = await trpc.apiKeys.create.mutate({
-        name: String(data.get('name')),
-        role: String(data.get('role')) as 'viewer' | 'member' | 'admin',
-      });
-      setCreated(key.secret);
-      form.reset();
-      await refetch();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const revoke = async (id: string) => {
-    try {
-      await trpc.apiKeys.remove.mutate({ id });
-    } catch (e) {
-      setError(e);
-    }
-    await refetch();
-  };
-
+  const created = useSubmission(createApiKey);
   return (
     <section class="card">
       <h2>API keys</h2>
       <p class="muted">
         Use a key as <code>Authorization: Bearer …</code> to call the same API at <code>/trpc</code>.
       </p>
-      <Show when={created()}>
-        <div class="notice" role="status">
-          <p>Copy this key now: it will not be shown again.</p>
-          <code class="secret">{created()}</code>
-        </div>
-      </Show>
-      <Show
-        when={keys()}
-        fallback={keys.error ? <ErrorNotice error={keys.error} retry={refetch} /> : <Loading />}
-      >
-        {(list) => (
-          <Show when={list().length} fallback={<EmptyState title="No API keys" />}>
-            <ul class="plain">
-              <For each={list()}>
-                {(k) => (
-                  <li>
-                    <strong>{k.name}</strong> <code>{k.prefix}…</code> · {k.role} · last used{' '}
-                    {k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : 'never'}{' '}
-                    <button type="button" onClick={() => revoke(k.id)}>
-                      Revoke {k.name}
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <Show when={!created.pending && created.result}>
+        {(key) => (
+          <div class="notice" role="status">
+            <p>Copy this key now: it will not be shown again.</p>
+            <code class="secret">{key().secret}</code>
+          </div>
         )}
       </Show>
-      <form class="form" onSubmit={create}>
+      <ErrorBoundary
+        fallback={(error, reset) => (
+          <ErrorNotice
+            error={error}
+            retry={async () => {
+              await revalidate(getApiKeys.key);
+              reset();
+            }}
+          />
+        )}
+      >
+        <Suspense fallback={<Loading label="Loading API keys…" />}>
+          <KeyList />
+        </Suspense>
+      </ErrorBoundary>
+      <form action={createApiKey} method="post" class="form">
         <Field label="Key name" name="name" required />
         <div class="field">
           <label for="key-role">Key role</label>
@@ -80,13 +47,41 @@ export function ApiKeysSection() {
             <option value="admin">admin</option>
           </select>
         </div>
-        <Show when={error()}>
-          <ErrorNotice error={error()} />
-        </Show>
-        <button type="submit" class="primary">
+        <Show when={created.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+        <button type="submit" class="primary" disabled={created.pending}>
           Create API key
         </button>
       </form>
     </section>
+  );
+}
+
+function KeyList() {
+  const keys = createAsync(() => getApiKeys());
+  const revoke = useAction(revokeApiKey);
+  const revoking = useSubmission(revokeApiKey);
+  return (
+    <>
+      <Show when={keys()?.length} fallback={<EmptyState title="No API keys" />}>
+        <ul class="plain">
+          <For each={keys()}>
+            {(k) => (
+              <li>
+                <strong>{k.name}</strong> <code>{k.prefix}…</code> · {k.role} · last used{' '}
+                {k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : 'never'}{' '}
+                <button
+                  type="button"
+                  disabled={revoking.pending}
+                  onClick={() => revoke(k.id).catch(() => {})}
+                >
+                  Revoke {k.name}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={revoking.error}>{(error) => <ErrorNotice error={error()} />}</Show>
+    </>
   );
 }
