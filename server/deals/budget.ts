@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { rowsOf, uuidArray } from '../db/sql.ts';
 import { AppError } from '../trpc/errors.ts';
-import { uuidArray } from './sql-arrays.ts';
 
 export type BudgetSummary = {
   deals: number;
@@ -70,11 +70,6 @@ type Row = {
   live_posts: number;
   planned_posts: number;
 };
-
-/** postgres.js returns the rows themselves, PGlite a result with `rows`. */
-export function rowsOf<T>(result: T[] | { rows: T[] }): T[] {
-  return Array.isArray(result) ? result : result.rows;
-}
 
 export class BudgetError extends AppError<'over_budget'> {}
 

@@ -12,11 +12,11 @@ import { recordActivity } from '../audit/activities.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { deals } from '../db/schema/index.ts';
+import { uuidArray } from '../db/sql.ts';
 import { ensureStages, type StageRow } from '../stages/stages.service.ts';
 import { assertWithinBudget } from './budget.ts';
 import type { MoveStageInput } from './deals.schemas.ts';
 import { contribution, DealError, getDeal, lockCampaign, RANK_STEP, staleDeal } from './deals.service.ts';
-import { uuidArray } from './sql-arrays.ts';
 
 const others = (except: string[]) =>
   except.length ? sql`${deals.id} <> all(${uuidArray(except)}::uuid[])` : undefined;

@@ -13,9 +13,10 @@ import {
   shortlist,
   users,
 } from '../db/schema/index.ts';
+import { rowsOf } from '../db/sql.ts';
 import { ensureStages } from '../stages/stages.service.ts';
 import { AppError } from '../trpc/errors.ts';
-import { assertWithinBudget, rowsOf } from './budget.ts';
+import { assertWithinBudget } from './budget.ts';
 import type { DealFields } from './deals.schemas.ts';
 
 /** Card ranks are this far apart when appended, leaving room to drop cards in between. */

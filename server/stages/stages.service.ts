@@ -3,8 +3,8 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { deals, type StageKind, stages, workspaces } from '../db/schema/index.ts';
+import { uuidArray } from '../db/sql.ts';
 import { RANK_STEP } from '../deals/deals.service.ts';
-import { uuidArray } from '../deals/sql-arrays.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 
 export class StageError extends AppError<'duplicate_name' | 'last_stage' | 'needs_target'> {}
