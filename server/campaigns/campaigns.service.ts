@@ -4,8 +4,8 @@ import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, memberships, users } from '../db/schema/index.ts';
-import { budgetSummaries } from '../deals/budget.ts';
 import { AppError } from '../trpc/errors.ts';
+import { budgetSummaries } from './campaign-budget.ts';
 import type { CampaignInput, CampaignListInput } from './campaigns.schemas.ts';
 
 export class CampaignError extends AppError<'stale_version' | 'not_member'> {}

@@ -1,8 +1,6 @@
 /**
- * Moving cards. `deals.position` is a sparse rank (steps of RANK_STEP) that orders a column;
- * the API speaks in indexes (0..n-1), computed when reading. A move writes one row: the rank
- * half-way between its new neighbours, or, when they are adjacent, the column is spread out
- * again first. Each campaign's board changes one transaction at a time (the campaign row is
+ * Moving and removing cards. A move writes one row: the rank half-way between its new
+ * neighbours, or, when they are adjacent, the column is spread out again first (deal-ranks.ts). Each campaign's board changes one transaction at a time (the campaign row is
  * locked) and a deferrable unique constraint on (campaign, stage, rank) makes duplicates
  * impossible, so concurrent moves never lose or double a card. Only the moved card's version
  * changes: a neighbour is not edited by a card landing next to it.
@@ -10,60 +8,15 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordActivity } from '../audit/activities.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { assertWithinBudget, contribution } from '../campaigns/campaign-budget.ts';
 import type { Db } from '../db/client.ts';
 import { deals } from '../db/schema/index.ts';
 import { uuidArray } from '../db/sql.ts';
 import { ensureStages, type StageRow } from '../stages/stages.service.ts';
-import { assertWithinBudget } from './budget.ts';
+import { appendRank, RANK_STEP, rankAt } from './deal-ranks.ts';
+import { getDeal, lockCampaign } from './deals.cards.ts';
+import { DealError, staleDeal } from './deals.errors.ts';
 import type { MoveStageInput } from './deals.schemas.ts';
-import { contribution, DealError, getDeal, lockCampaign, RANK_STEP, staleDeal } from './deals.service.ts';
-
-const others = (except: string[]) =>
-  except.length ? sql`${deals.id} <> all(${uuidArray(except)}::uuid[])` : undefined;
-
-/** Rank for a card going to `index` among the column's other cards (`except` left out). */
-async function rankAt(tx: Db, campaignId: string, stageId: string, index: number, except: string[]) {
-  const neighbours = () =>
-    tx
-      .select({ position: deals.position })
-      .from(deals)
-      .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, stageId), others(except)))
-      .orderBy(asc(deals.position))
-      .limit(index === 0 ? 1 : 2)
-      .offset(Math.max(index - 1, 0));
-  // undefined: past the end, append; null: the neighbours are adjacent, spread the column.
-  const between = (r: { position: number }[]) => {
-    if (index === 0) return r.length ? r[0].position - RANK_STEP : 0;
-    if (r.length === 0) return undefined;
-    if (r.length === 1) return r[0].position + RANK_STEP;
-    return r[1].position - r[0].position >= 2 ? Math.floor((r[0].position + r[1].position) / 2) : null;
-  };
-  let rank = between(await neighbours());
-  if (rank === undefined) return appendRank(tx, campaignId, stageId, except);
-  if (rank === null) {
-    await spread(tx, campaignId, stageId);
-    rank = between(await neighbours()) ?? (await appendRank(tx, campaignId, stageId, except));
-  }
-  return rank;
-}
-
-/** The rank after the column's last card. */
-export async function appendRank(tx: Db, campaignId: string, stageId: string, except: string[] = []) {
-  const [row] = await tx
-    .select({ last: sql<number | null>`max(${deals.position})` })
-    .from(deals)
-    .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, stageId), others(except)));
-  return row.last === null ? 0 : Number(row.last) + RANK_STEP;
-}
-
-/** Re-spaces a column's ranks RANK_STEP apart in order; one statement, so the constraint holds at its end. */
-async function spread(tx: Db, campaignId: string, stageId: string) {
-  await tx.execute(sql`
-    update ${deals} d set position = o.rn * ${RANK_STEP}
-    from (select id, (row_number() over (order by position, id))::int as rn from ${deals}
-          where campaign_id = ${campaignId} and stage_id = ${stageId}) o
-    where d.id = o.id`);
-}
 
 function stageOf(stages: StageRow[], id: string) {
   const stage = stages.find((s) => s.id === id);

@@ -73,6 +73,16 @@ type Row = {
 
 export class BudgetError extends AppError<'over_budget'> {}
 
+/** Fee counted against the budget: only committed or won stages, only in the campaign currency. */
+export function contribution(
+  deal: { feeMinor: number | null; currency: string },
+  stage: { committed: boolean; kind: string },
+  campaignCurrency: string,
+) {
+  if (!(stage.committed || stage.kind === 'won') || deal.currency !== campaignCurrency) return 0;
+  return deal.feeMinor ?? 0;
+}
+
 /**
  * Refuses a change that would take committed spend over the budget unless the person has
  * seen the warning and confirmed (`acceptOverBudget`). Call inside the changing transaction,
