@@ -1,7 +1,7 @@
 /** Contacts and their social accounts; every query is scoped to one workspace. */
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, contactSocialAccounts, contacts } from '../db/schema/index.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
@@ -134,22 +134,12 @@ export async function createContact(
         .values({ ...rest, workspaceId })
         .returning({ id: contacts.id });
       await insertAccounts(tx, workspaceId, row.id, socialAccounts);
-      await recordAudit(tx, {
+      await recordChange(tx, {
         workspaceId,
         actorId,
-        entityType: 'contact',
-        entityId: row.id,
         contactId: row.id,
-        action: 'created',
-        changes: fields,
-      });
-      await recordActivity(tx, {
-        workspaceId,
-        subjectType: 'contact',
-        subjectId: row.id,
-        contactId: row.id,
-        kind: 'contact_created',
-        actorId,
+        activity: { subjectType: 'contact', subjectId: row.id, kind: 'contact_created' },
+        audit: { entityType: 'contact', entityId: row.id, action: 'created', changes: fields },
       });
       return row.id;
     }),
@@ -190,25 +180,18 @@ export async function updateContact(
         { ...fields, ...(socialAccounts ? { socialAccounts: accounts(socialAccounts) } : {}) },
       );
       if (Object.keys(changes).length === 0) return;
-      await recordAudit(tx, {
+      await recordChange(tx, {
         workspaceId,
         actorId,
-        entityType: 'contact',
-        entityId: id,
-        contactId: id,
-        action: 'updated',
-        changes,
         at: now,
-      });
-      await recordActivity(tx, {
-        workspaceId,
-        subjectType: 'contact',
-        subjectId: id,
         contactId: id,
-        kind: 'fields_changed',
-        actorId,
-        payload: { fields: Object.keys(changes) },
-        at: now,
+        activity: {
+          subjectType: 'contact',
+          subjectId: id,
+          kind: 'fields_changed',
+          payload: { fields: Object.keys(changes) },
+        },
+        audit: { entityType: 'contact', entityId: id, action: 'updated', changes },
       });
     }),
   );

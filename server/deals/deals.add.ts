@@ -1,7 +1,6 @@
 /** Adding contacts to a campaign's pipeline. */
 import { and, eq, inArray } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
 import { contacts, deals } from '../db/schema/index.ts';
 import { ensureStages } from '../stages/stages.service.ts';
@@ -69,32 +68,27 @@ export async function addContactsToCampaign(
       )
       .returning({ dealId: deals.id, contactId: deals.contactId });
     result.added = inserted;
-    await recordActivity(
-      tx,
-      inserted.map((d) => ({
-        workspaceId,
-        subjectType: 'deal' as const,
-        subjectId: d.dealId,
-        dealId: d.dealId,
-        contactId: d.contactId,
-        campaignId,
-        kind: 'deal_created',
-        actorId: actorUserId,
-        payload: { stage: first.name },
-        at: now,
-      })),
-    );
-    await recordAudit(
+    await recordChange(
       tx,
       inserted.map((d) => ({
         workspaceId,
         actorId: actorUserId,
-        entityType: 'deal' as const,
-        entityId: d.dealId,
-        contactId: d.contactId,
-        action: 'created',
-        changes: { campaignId, stage: first.name },
         at: now,
+        contactId: d.contactId,
+        activity: {
+          subjectType: 'deal' as const,
+          subjectId: d.dealId,
+          dealId: d.dealId,
+          campaignId,
+          kind: 'deal_created',
+          payload: { stage: first.name },
+        },
+        audit: {
+          entityType: 'deal' as const,
+          entityId: d.dealId,
+          action: 'created',
+          changes: { campaignId, stage: first.name },
+        },
       })),
     );
     return result;

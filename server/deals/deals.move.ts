@@ -6,8 +6,7 @@
  * changes: a neighbour is not edited by a card landing next to it.
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
 import { assertWithinBudget, contribution } from '../campaigns/campaign-budget.ts';
 import type { Db } from '../db/client.ts';
 import { deals } from '../db/schema/index.ts';
@@ -71,27 +70,25 @@ export async function moveStage(
       .returning({ id: deals.id });
     if (updated.length === 0) throw staleDeal();
     if (!changedStage) return;
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'deal',
-      subjectId: input.id,
-      dealId: input.id,
-      contactId: deal.contactId,
-      campaignId: campaign.id,
-      kind: 'stage_changed',
-      actorId,
-      payload: { from: source.name, to: target.name, fromStageId: source.id, toStageId: target.id },
-      at: now,
-    });
-    await recordAudit(tx, {
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'deal',
-      entityId: input.id,
-      contactId: deal.contactId,
-      action: 'stage_changed',
-      changes: { stage: { from: source.name, to: target.name } },
       at: now,
+      contactId: deal.contactId,
+      activity: {
+        subjectType: 'deal',
+        subjectId: input.id,
+        dealId: input.id,
+        campaignId: campaign.id,
+        kind: 'stage_changed',
+        payload: { from: source.name, to: target.name, fromStageId: source.id, toStageId: target.id },
+      },
+      audit: {
+        entityType: 'deal',
+        entityId: input.id,
+        action: 'stage_changed',
+        changes: { stage: { from: source.name, to: target.name } },
+      },
     });
   });
   return getDeal(db, workspaceId, input.id);
@@ -151,32 +148,27 @@ export async function bulkMove(
           version = d.version + 1
         from unnest(${uuidArray(movedIds)}::uuid[]) with ordinality as o(id, ord)
         where d.id = o.id`);
-      await recordActivity(
-        tx,
-        rows.map((d) => ({
-          workspaceId,
-          subjectType: 'deal' as const,
-          subjectId: d.id,
-          dealId: d.id,
-          contactId: d.contactId,
-          campaignId,
-          kind: 'stage_changed',
-          actorId,
-          payload: { from: stageOf(stages, d.stageId).name, to: target.name, toStageId: target.id },
-          at: now,
-        })),
-      );
-      await recordAudit(
+      await recordChange(
         tx,
         rows.map((d) => ({
           workspaceId,
           actorId,
-          entityType: 'deal' as const,
-          entityId: d.id,
-          contactId: d.contactId,
-          action: 'stage_changed',
-          changes: { stage: { from: stageOf(stages, d.stageId).name, to: target.name } },
           at: now,
+          contactId: d.contactId,
+          activity: {
+            subjectType: 'deal' as const,
+            subjectId: d.id,
+            dealId: d.id,
+            campaignId,
+            kind: 'stage_changed',
+            payload: { from: stageOf(stages, d.stageId).name, to: target.name, toStageId: target.id },
+          },
+          audit: {
+            entityType: 'deal' as const,
+            entityId: d.id,
+            action: 'stage_changed',
+            changes: { stage: { from: stageOf(stages, d.stageId).name, to: target.name } },
+          },
         })),
       );
       moved += rows.length;
@@ -190,26 +182,25 @@ export async function removeDeal(db: Db, workspaceId: string, actorId: string, i
     const deal = await getDeal(tx, workspaceId, id);
     await lockCampaign(tx, workspaceId, deal.campaignId);
     await tx.delete(deals).where(eq(deals.id, id));
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'campaign',
-      subjectId: deal.campaignId,
-      campaignId: deal.campaignId,
-      contactId: deal.contactId,
-      kind: 'deal_removed',
-      actorId,
-      payload: { contactName: deal.contactName },
-      at: now,
-    });
-    await recordAudit(tx, {
+    // The deal is gone, so its removal is an event on the campaign's timeline.
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'deal',
-      entityId: id,
-      contactId: deal.contactId,
-      action: 'deleted',
-      changes: { campaignId: deal.campaignId },
       at: now,
+      contactId: deal.contactId,
+      activity: {
+        subjectType: 'campaign',
+        subjectId: deal.campaignId,
+        campaignId: deal.campaignId,
+        kind: 'deal_removed',
+        payload: { contactName: deal.contactName },
+      },
+      audit: {
+        entityType: 'deal',
+        entityId: id,
+        action: 'deleted',
+        changes: { campaignId: deal.campaignId },
+      },
     });
   });
   return { id };

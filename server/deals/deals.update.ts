@@ -1,7 +1,7 @@
 /** Editing deals: one deal's fields (budget-checked, versioned) and owners in bulk. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
-import { diff, recordAudit } from '../audit/audit.service.ts';
+import { diff } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
 import { assertWithinBudget, contribution } from '../campaigns/campaign-budget.ts';
 import { assertMember } from '../campaigns/campaigns.service.ts';
 import type { Db } from '../db/client.ts';
@@ -55,27 +55,20 @@ export async function updateDeal(
       })
       .where(eq(deals.id, id));
     if (Object.keys(changes).length === 0) return;
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'deal',
-      subjectId: id,
-      dealId: id,
-      contactId: before.contactId,
-      campaignId: before.campaignId,
-      kind: 'fields_changed',
-      actorId,
-      payload: { fields: Object.keys(changes), changes },
-      at: now,
-    });
-    await recordAudit(tx, {
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'deal',
-      entityId: id,
-      contactId: before.contactId,
-      action: 'updated',
-      changes,
       at: now,
+      contactId: before.contactId,
+      activity: {
+        subjectType: 'deal',
+        subjectId: id,
+        dealId: id,
+        campaignId: before.campaignId,
+        kind: 'fields_changed',
+        payload: { fields: Object.keys(changes), changes },
+      },
+      audit: { entityType: 'deal', entityId: id, action: 'updated', changes },
     });
   });
   return getDeal(db, workspaceId, id);
@@ -97,32 +90,23 @@ export async function bulkAssign(
       .where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, ids)))
       .returning({ id: deals.id, contactId: deals.contactId, campaignId: deals.campaignId });
     if (updated.length !== new Set(ids).size) throw new DealError('not_found', 'No such deal.');
-    await recordActivity(
-      tx,
-      updated.map((d) => ({
-        workspaceId,
-        subjectType: 'deal' as const,
-        subjectId: d.id,
-        dealId: d.id,
-        contactId: d.contactId,
-        campaignId: d.campaignId,
-        kind: 'fields_changed',
-        actorId,
-        payload: { fields: ['ownerId'], changes: { ownerId: { to: ownerId } } },
-        at: now,
-      })),
-    );
-    await recordAudit(
+    const changes = { ownerId: { to: ownerId } };
+    await recordChange(
       tx,
       updated.map((d) => ({
         workspaceId,
         actorId,
-        entityType: 'deal' as const,
-        entityId: d.id,
-        contactId: d.contactId,
-        action: 'updated',
-        changes: { ownerId: { to: ownerId } },
         at: now,
+        contactId: d.contactId,
+        activity: {
+          subjectType: 'deal' as const,
+          subjectId: d.id,
+          dealId: d.id,
+          campaignId: d.campaignId,
+          kind: 'fields_changed',
+          payload: { fields: ['ownerId'], changes },
+        },
+        audit: { entityType: 'deal' as const, entityId: d.id, action: 'updated', changes },
       })),
     );
     return { updated: updated.length };
