@@ -20,7 +20,28 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 const createCaller = createCallerFactory(appRouter);
-export type Api = ReturnType<typeof createCaller>;
+
+/**
+ * Every procedure as a function from its input to its output as a client receives it. Murmur
+ * has no transformer, so a client gets JSON: dates arrive as ISO strings, and
+ * inferRouterOutputs says so. The caller's raw results (Date objects) are therefore passed
+ * through JSON, so tests see exactly what the web app sees and the types tell the truth.
+ */
+export type Api = {
+  [R in keyof RouterInputs]: {
+    [P in keyof RouterInputs[R]]: (input: RouterInputs[R][P]) => Promise<RouterOutputs[R][P]>;
+  };
+};
+
+function asJson(target: unknown): unknown {
+  return new Proxy(() => {}, {
+    get: (_, key) => asJson((target as Record<PropertyKey, unknown>)[key]),
+    apply: async (_, __, args: unknown[]) => {
+      const result = await (target as (...a: unknown[]) => Promise<unknown>)(...args);
+      return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+    },
+  });
+}
 
 /** The signed-in user behind `who` (as `userInWorkspace` returns it), calling the API in-process. */
 export function callerFor(
@@ -29,7 +50,7 @@ export function callerFor(
   options: { now?: () => Date; queue?: Queue } = {},
 ): Api {
   const now = options.now ?? (() => new Date());
-  return createCaller(async () => {
+  const caller = createCaller(async () => {
     const session = who.cookie?.match(/murmur_session=([^;]+)/)?.[1];
     const auth = who.bearer
       ? await authFromApiKey(database.db, testSecret, who.bearer, now())
@@ -38,6 +59,7 @@ export function callerFor(
         : null;
     return createContextInner({ db: database.db, secret: testSecret, auth, now, queue: options.queue });
   });
+  return asJson(caller) as Api;
 }
 
 /**
