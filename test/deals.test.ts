@@ -1,3 +1,8 @@
+/**
+ * One campaign's pipeline told as one story: each test builds on the board the previous one
+ * left (which is why this file is longer than ~250 lines: splitting it would mean rebuilding
+ * that board in each file). The two concurrency tests at the end use their own campaigns.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
 import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
