@@ -1,7 +1,8 @@
 /**
  * Moving and removing cards. A move writes one row: the rank half-way between its new
- * neighbours, or, when they are adjacent, the column is spread out again first (deal-ranks.ts). Each campaign's board changes one transaction at a time (the campaign row is
- * locked) and a deferrable unique constraint on (campaign, stage, rank) makes duplicates
+ * neighbours, or, when they are adjacent, the column is spread out again first (deal-ranks.ts).
+ * Each campaign's board changes one transaction at a time (the campaign row is locked)
+ * and a deferrable unique constraint on (campaign, stage, rank) makes duplicates
  * impossible, so concurrent moves never lose or double a card. Only the moved card's version
  * changes: a neighbour is not edited by a card landing next to it.
  */
