@@ -1,8 +1,9 @@
 /** The admin audit log: who changed which contact, deal, campaign or stage, and how. */
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { type AuditEntity, auditLog, users } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
+import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
 
 export type AuditInput = {
   workspaceId: string;
@@ -43,17 +44,8 @@ export function diff<T extends Record<string, unknown>>(before: T, next: Partial
   return changes;
 }
 
-function encodeCursor(createdAt: Date, id: string) {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
-}
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
-      return [value[0], value[1]];
-  } catch {}
-  throw new AppError('invalid', 'That page cursor is not valid: start from the first page.');
-}
+/** Audit pages go back by (time, id) of the last entry shown. */
+const auditCursor = z.tuple([z.iso.datetime(), z.uuid()]);
 
 export async function listAudit(
   db: Db,
@@ -64,7 +56,7 @@ export async function listAudit(
   if (input.entityType) conditions.push(eq(auditLog.entityType, input.entityType));
   if (input.entityId) conditions.push(eq(auditLog.entityId, input.entityId));
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor);
+    const [at, id] = decodeCursor(input.cursor, auditCursor);
     const when = new Date(at);
     conditions.push(
       or(lt(auditLog.createdAt, when), and(eq(auditLog.createdAt, when), lt(auditLog.id, id)))!,
@@ -91,6 +83,7 @@ export async function listAudit(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
 }

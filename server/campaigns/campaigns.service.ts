@@ -1,11 +1,11 @@
 /** Campaigns, their progress against budget and goals; every query is scoped to one workspace. */
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, memberships, users } from '../db/schema/index.ts';
-import { budgetSummaries } from '../deals/budget.ts';
 import { AppError } from '../trpc/errors.ts';
+import { budgetSummaries } from './campaign-budget.ts';
 import type { CampaignInput, CampaignListInput } from './campaigns.schemas.ts';
 
 export class CampaignError extends AppError<'stale_version' | 'not_member'> {}
@@ -97,24 +97,23 @@ export async function createCampaign(
       .insert(campaigns)
       .values({ ...input, ownerId: input.ownerId ?? actorId, workspaceId, createdAt: now, updatedAt: now })
       .returning({ id: campaigns.id });
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'campaign',
-      subjectId: row.id,
-      campaignId: row.id,
-      kind: 'campaign_created',
-      actorId,
-      payload: { name: input.name },
-      at: now,
-    });
-    await recordAudit(tx, {
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'campaign',
-      entityId: row.id,
-      action: 'created',
-      changes: { name: input.name, client: input.client, budgetMinor: input.budgetMinor },
       at: now,
+      activity: {
+        subjectType: 'campaign',
+        subjectId: row.id,
+        campaignId: row.id,
+        kind: 'campaign_created',
+        payload: { name: input.name },
+      },
+      audit: {
+        entityType: 'campaign',
+        entityId: row.id,
+        action: 'created',
+        changes: { name: input.name, client: input.client, budgetMinor: input.budgetMinor },
+      },
     });
     return row.id;
   });
@@ -147,24 +146,18 @@ export async function updateCampaign(
     if (Object.keys(changes).length === 0) return;
     const brief = 'brief' in changes ? { brief: { changed: true } } : {};
     const summary = { ...changes, ...brief };
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'campaign',
-      subjectId: id,
-      campaignId: id,
-      kind: 'fields_changed',
-      actorId,
-      payload: { fields: Object.keys(changes), changes: summary },
-      at: now,
-    });
-    await recordAudit(tx, {
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'campaign',
-      entityId: id,
-      action: 'updated',
-      changes,
       at: now,
+      activity: {
+        subjectType: 'campaign',
+        subjectId: id,
+        campaignId: id,
+        kind: 'fields_changed',
+        payload: { fields: Object.keys(changes), changes: summary },
+      },
+      audit: { entityType: 'campaign', entityId: id, action: 'updated', changes },
     });
   });
   return getCampaign(db, workspaceId, id);

@@ -1,9 +1,11 @@
 /** Contacts and their social accounts; every query is scoped to one workspace. */
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
+import { z } from 'zod';
 import { diff, recordAudit } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
 import { contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { cursorText, decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
 
@@ -20,18 +22,8 @@ const columns = {
   updatedAt: contacts.updatedAt,
 };
 
-/** The cursor is the last row's sort key; opaque to clients. */
-function encodeCursor(name: string, id: string) {
-  return Buffer.from(JSON.stringify([name.toLowerCase(), id])).toString('base64url');
-}
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
-      return [value[0], value[1]];
-  } catch {}
-  throw new AppError('invalid', 'That page cursor is not valid: start from the first page.');
-}
+/** Contact pages go on from (lower-cased name, id) of the last contact shown. */
+const contactCursor = z.tuple([cursorText, z.uuid()]);
 
 function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -49,7 +41,7 @@ export function searchCondition(workspaceId: string, search?: string, tag?: stri
 
 export async function listContacts(db: Db, workspaceId: string, input: ListInput) {
   const where = searchCondition(workspaceId, input.search, input.tag);
-  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const after = input.cursor ? decodeCursor(input.cursor, contactCursor) : undefined;
   const pageWhere = after
     ? and(
         where,
@@ -80,7 +72,7 @@ export async function listContacts(db: Db, workspaceId: string, input: ListInput
   const last = page.at(-1);
   return {
     items: page.map(({ total: _, ...c }) => ({ ...c, socialAccounts: accounts.get(c.id) ?? [] })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.name, last.id) : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.name.toLowerCase(), last.id]) : null,
     total,
   };
 }
@@ -134,22 +126,12 @@ export async function createContact(
         .values({ ...rest, workspaceId })
         .returning({ id: contacts.id });
       await insertAccounts(tx, workspaceId, row.id, socialAccounts);
-      await recordAudit(tx, {
+      await recordChange(tx, {
         workspaceId,
         actorId,
-        entityType: 'contact',
-        entityId: row.id,
         contactId: row.id,
-        action: 'created',
-        changes: fields,
-      });
-      await recordActivity(tx, {
-        workspaceId,
-        subjectType: 'contact',
-        subjectId: row.id,
-        contactId: row.id,
-        kind: 'contact_created',
-        actorId,
+        activity: { subjectType: 'contact', subjectId: row.id, kind: 'contact_created' },
+        audit: { entityType: 'contact', entityId: row.id, action: 'created', changes: fields },
       });
       return row.id;
     }),
@@ -190,25 +172,18 @@ export async function updateContact(
         { ...fields, ...(socialAccounts ? { socialAccounts: accounts(socialAccounts) } : {}) },
       );
       if (Object.keys(changes).length === 0) return;
-      await recordAudit(tx, {
+      await recordChange(tx, {
         workspaceId,
         actorId,
-        entityType: 'contact',
-        entityId: id,
-        contactId: id,
-        action: 'updated',
-        changes,
         at: now,
-      });
-      await recordActivity(tx, {
-        workspaceId,
-        subjectType: 'contact',
-        subjectId: id,
         contactId: id,
-        kind: 'fields_changed',
-        actorId,
-        payload: { fields: Object.keys(changes) },
-        at: now,
+        activity: {
+          subjectType: 'contact',
+          subjectId: id,
+          kind: 'fields_changed',
+          payload: { fields: Object.keys(changes) },
+        },
+        audit: { entityType: 'contact', entityId: id, action: 'updated', changes },
       });
     }),
   );

@@ -1,7 +1,7 @@
 import { toCsv } from '../contacts/csv.ts';
 import type { Db } from '../db/client.ts';
 import { ensureStages } from '../stages/stages.service.ts';
-import { listCards } from './deals.service.ts';
+import { listCards } from './deals.cards.ts';
 
 /** The campaign's deals (or the chosen ones) as CSV, in board order. Money in major units. */
 export async function exportDealsCsv(db: Db, workspaceId: string, campaignId: string, ids?: string[]) {

@@ -1,69 +1,22 @@
 /**
- * Moving cards. `deals.position` is a sparse rank (steps of RANK_STEP) that orders a column;
- * the API speaks in indexes (0..n-1), computed when reading. A move writes one row: the rank
- * half-way between its new neighbours, or, when they are adjacent, the column is spread out
- * again first. Each campaign's board changes one transaction at a time (the campaign row is
- * locked) and a deferrable unique constraint on (campaign, stage, rank) makes duplicates
+ * Moving and removing cards. A move writes one row: the rank half-way between its new
+ * neighbours, or, when they are adjacent, the column is spread out again first (deal-ranks.ts).
+ * Each campaign's board changes one transaction at a time (the campaign row is locked)
+ * and a deferrable unique constraint on (campaign, stage, rank) makes duplicates
  * impossible, so concurrent moves never lose or double a card. Only the moved card's version
  * changes: a neighbour is not edited by a card landing next to it.
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { recordActivity } from '../audit/activities.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordChange } from '../audit/record-change.ts';
+import { assertWithinBudget, contribution } from '../campaigns/campaign-budget.ts';
 import type { Db } from '../db/client.ts';
 import { deals } from '../db/schema/index.ts';
+import { uuidArray } from '../db/sql.ts';
 import { ensureStages, type StageRow } from '../stages/stages.service.ts';
-import { assertWithinBudget } from './budget.ts';
+import { appendRank, RANK_STEP, rankAt } from './deal-ranks.ts';
+import { getDeal, lockCampaign } from './deals.cards.ts';
+import { DealError, staleDeal } from './deals.errors.ts';
 import type { MoveStageInput } from './deals.schemas.ts';
-import { contribution, DealError, getDeal, lockCampaign, RANK_STEP, staleDeal } from './deals.service.ts';
-import { uuidArray } from './sql-arrays.ts';
-
-const others = (except: string[]) =>
-  except.length ? sql`${deals.id} <> all(${uuidArray(except)}::uuid[])` : undefined;
-
-/** Rank for a card going to `index` among the column's other cards (`except` left out). */
-async function rankAt(tx: Db, campaignId: string, stageId: string, index: number, except: string[]) {
-  const neighbours = () =>
-    tx
-      .select({ position: deals.position })
-      .from(deals)
-      .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, stageId), others(except)))
-      .orderBy(asc(deals.position))
-      .limit(index === 0 ? 1 : 2)
-      .offset(Math.max(index - 1, 0));
-  // undefined: past the end, append; null: the neighbours are adjacent, spread the column.
-  const between = (r: { position: number }[]) => {
-    if (index === 0) return r.length ? r[0].position - RANK_STEP : 0;
-    if (r.length === 0) return undefined;
-    if (r.length === 1) return r[0].position + RANK_STEP;
-    return r[1].position - r[0].position >= 2 ? Math.floor((r[0].position + r[1].position) / 2) : null;
-  };
-  let rank = between(await neighbours());
-  if (rank === undefined) return appendRank(tx, campaignId, stageId, except);
-  if (rank === null) {
-    await spread(tx, campaignId, stageId);
-    rank = between(await neighbours()) ?? (await appendRank(tx, campaignId, stageId, except));
-  }
-  return rank;
-}
-
-/** The rank after the column's last card. */
-export async function appendRank(tx: Db, campaignId: string, stageId: string, except: string[] = []) {
-  const [row] = await tx
-    .select({ last: sql<number | null>`max(${deals.position})` })
-    .from(deals)
-    .where(and(eq(deals.campaignId, campaignId), eq(deals.stageId, stageId), others(except)));
-  return row.last === null ? 0 : Number(row.last) + RANK_STEP;
-}
-
-/** Re-spaces a column's ranks RANK_STEP apart in order; one statement, so the constraint holds at its end. */
-async function spread(tx: Db, campaignId: string, stageId: string) {
-  await tx.execute(sql`
-    update ${deals} d set position = o.rn * ${RANK_STEP}
-    from (select id, (row_number() over (order by position, id))::int as rn from ${deals}
-          where campaign_id = ${campaignId} and stage_id = ${stageId}) o
-    where d.id = o.id`);
-}
 
 function stageOf(stages: StageRow[], id: string) {
   const stage = stages.find((s) => s.id === id);
@@ -118,27 +71,25 @@ export async function moveStage(
       .returning({ id: deals.id });
     if (updated.length === 0) throw staleDeal();
     if (!changedStage) return;
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'deal',
-      subjectId: input.id,
-      dealId: input.id,
-      contactId: deal.contactId,
-      campaignId: campaign.id,
-      kind: 'stage_changed',
-      actorId,
-      payload: { from: source.name, to: target.name, fromStageId: source.id, toStageId: target.id },
-      at: now,
-    });
-    await recordAudit(tx, {
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'deal',
-      entityId: input.id,
-      contactId: deal.contactId,
-      action: 'stage_changed',
-      changes: { stage: { from: source.name, to: target.name } },
       at: now,
+      contactId: deal.contactId,
+      activity: {
+        subjectType: 'deal',
+        subjectId: input.id,
+        dealId: input.id,
+        campaignId: campaign.id,
+        kind: 'stage_changed',
+        payload: { from: source.name, to: target.name, fromStageId: source.id, toStageId: target.id },
+      },
+      audit: {
+        entityType: 'deal',
+        entityId: input.id,
+        action: 'stage_changed',
+        changes: { stage: { from: source.name, to: target.name } },
+      },
     });
   });
   return getDeal(db, workspaceId, input.id);
@@ -198,32 +149,27 @@ export async function bulkMove(
           version = d.version + 1
         from unnest(${uuidArray(movedIds)}::uuid[]) with ordinality as o(id, ord)
         where d.id = o.id`);
-      await recordActivity(
-        tx,
-        rows.map((d) => ({
-          workspaceId,
-          subjectType: 'deal' as const,
-          subjectId: d.id,
-          dealId: d.id,
-          contactId: d.contactId,
-          campaignId,
-          kind: 'stage_changed',
-          actorId,
-          payload: { from: stageOf(stages, d.stageId).name, to: target.name, toStageId: target.id },
-          at: now,
-        })),
-      );
-      await recordAudit(
+      await recordChange(
         tx,
         rows.map((d) => ({
           workspaceId,
           actorId,
-          entityType: 'deal' as const,
-          entityId: d.id,
-          contactId: d.contactId,
-          action: 'stage_changed',
-          changes: { stage: { from: stageOf(stages, d.stageId).name, to: target.name } },
           at: now,
+          contactId: d.contactId,
+          activity: {
+            subjectType: 'deal' as const,
+            subjectId: d.id,
+            dealId: d.id,
+            campaignId,
+            kind: 'stage_changed',
+            payload: { from: stageOf(stages, d.stageId).name, to: target.name, toStageId: target.id },
+          },
+          audit: {
+            entityType: 'deal' as const,
+            entityId: d.id,
+            action: 'stage_changed',
+            changes: { stage: { from: stageOf(stages, d.stageId).name, to: target.name } },
+          },
         })),
       );
       moved += rows.length;
@@ -237,26 +183,25 @@ export async function removeDeal(db: Db, workspaceId: string, actorId: string, i
     const deal = await getDeal(tx, workspaceId, id);
     await lockCampaign(tx, workspaceId, deal.campaignId);
     await tx.delete(deals).where(eq(deals.id, id));
-    await recordActivity(tx, {
-      workspaceId,
-      subjectType: 'campaign',
-      subjectId: deal.campaignId,
-      campaignId: deal.campaignId,
-      contactId: deal.contactId,
-      kind: 'deal_removed',
-      actorId,
-      payload: { contactName: deal.contactName },
-      at: now,
-    });
-    await recordAudit(tx, {
+    // The deal is gone, so its removal is an event on the campaign's timeline.
+    await recordChange(tx, {
       workspaceId,
       actorId,
-      entityType: 'deal',
-      entityId: id,
-      contactId: deal.contactId,
-      action: 'deleted',
-      changes: { campaignId: deal.campaignId },
       at: now,
+      contactId: deal.contactId,
+      activity: {
+        subjectType: 'campaign',
+        subjectId: deal.campaignId,
+        campaignId: deal.campaignId,
+        kind: 'deal_removed',
+        payload: { contactName: deal.contactName },
+      },
+      audit: {
+        entityType: 'deal',
+        entityId: id,
+        action: 'deleted',
+        changes: { campaignId: deal.campaignId },
+      },
     });
   });
   return { id };

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { timeline } from '../audit/activities.service.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
-import { ensureStages } from '../stages/stages.service.ts';
+import { addShortlistToCampaign, shortlistsOf } from '../discover/shortlist/shortlist.campaign.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
+import { addContactsToCampaign } from './deals.add.ts';
+import { getBoard } from './deals.board.ts';
+import { getDeal, listCards } from './deals.cards.ts';
 import { exportDealsCsv } from './deals.csv.ts';
 import { bulkMove, moveStage, removeDeal } from './deals.move.ts';
+import { addNote } from './deals.notes.ts';
 import {
   addContactsInput,
   boardInput,
@@ -16,17 +20,7 @@ import {
   moveStageInput,
   noteInput,
 } from './deals.schemas.ts';
-import {
-  addContactsToCampaign,
-  addNote,
-  addShortlistToCampaign,
-  bulkAssign,
-  getDeal,
-  listBoardCards,
-  listCards,
-  shortlistsOf,
-  updateDeal,
-} from './deals.service.ts';
+import { bulkAssign, updateDeal } from './deals.update.ts';
 
 const byId = z.object({ id: dealId });
 
@@ -37,26 +31,9 @@ export const dealsRouter = router({
     return listCards(ctx.db, ctx.workspaceId, input);
   }),
   /** A campaign's board: every stage with its cards in order, counts and fee totals. */
-  board: authedProcedure.input(boardInput).query(async ({ ctx, input }) => {
-    const campaign = await getCampaign(ctx.db, ctx.workspaceId, input.campaignId);
-    const stages = await ensureStages(ctx.db, ctx.workspaceId);
-    const cards = await listBoardCards(ctx.db, ctx.workspaceId, input);
-    return {
-      campaign,
-      stages: stages.map((s) => {
-        const inStage = cards.filter((c) => c.stageId === s.id);
-        return {
-          ...s,
-          count: inStage.length,
-          feeTotalMinor: inStage.reduce(
-            (sum, c) => sum + (c.currency === campaign.currency ? (c.feeMinor ?? 0) : 0),
-            0,
-          ),
-        };
-      }),
-      cards,
-    };
-  }),
+  board: authedProcedure
+    .input(boardInput)
+    .query(({ ctx, input }) => getBoard(ctx.db, ctx.workspaceId, input)),
   byId: authedProcedure.input(byId).query(({ ctx, input }) => getDeal(ctx.db, ctx.workspaceId, input.id)),
   timeline: authedProcedure.input(byId).query(async ({ ctx, input }) => {
     await getDeal(ctx.db, ctx.workspaceId, input.id);

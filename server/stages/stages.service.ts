@@ -3,8 +3,8 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { deals, type StageKind, stages, workspaces } from '../db/schema/index.ts';
-import { RANK_STEP } from '../deals/deals.service.ts';
-import { uuidArray } from '../deals/sql-arrays.ts';
+import { uuidArray } from '../db/sql.ts';
+import { moveColumn } from '../deals/deal-ranks.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 
 export class StageError extends AppError<'duplicate_name' | 'last_stage' | 'needs_target'> {}
@@ -198,23 +198,7 @@ export async function removeStage(
           'needs_target',
         );
       const target = await getStage(tx, workspaceId, moveDealsTo);
-      // Append each campaign's moved cards after the target column's current cards, keeping their order.
-      await tx.execute(sql`
-        update ${deals} d set
-          stage_id = ${target.id},
-          stage_entered_at = ${now.toISOString()}::timestamptz,
-          version = d.version + 1,
-          position = m.next_position
-        from (
-          select x.id,
-            coalesce((select max(t.position) + ${RANK_STEP} from ${deals} t
-                      where t.campaign_id = x.campaign_id and t.stage_id = ${target.id}), 0)
-              + (row_number() over (partition by x.campaign_id order by x.position, x.id) - 1)::int * ${RANK_STEP}
-              as next_position
-          from ${deals} x
-          where x.workspace_id = ${workspaceId} and x.stage_id = ${id}
-        ) m
-        where d.id = m.id`);
+      await moveColumn(tx, workspaceId, id, target.id, now);
     }
     await tx.delete(stages).where(and(eq(stages.id, id), eq(stages.workspaceId, workspaceId)));
     await renumber(

@@ -5,8 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { rowsOf, uuidArray } from '../db/sql.ts';
 import { AppError } from '../trpc/errors.ts';
-import { uuidArray } from './sql-arrays.ts';
 
 export type BudgetSummary = {
   deals: number;
@@ -71,12 +71,17 @@ type Row = {
   planned_posts: number;
 };
 
-/** postgres.js returns the rows themselves, PGlite a result with `rows`. */
-export function rowsOf<T>(result: T[] | { rows: T[] }): T[] {
-  return Array.isArray(result) ? result : result.rows;
-}
-
 export class BudgetError extends AppError<'over_budget'> {}
+
+/** Fee counted against the budget: only committed or won stages, only in the campaign currency. */
+export function contribution(
+  deal: { feeMinor: number | null; currency: string },
+  stage: { committed: boolean; kind: string },
+  campaignCurrency: string,
+) {
+  if (!(stage.committed || stage.kind === 'won') || deal.currency !== campaignCurrency) return 0;
+  return deal.feeMinor ?? 0;
+}
 
 /**
  * Refuses a change that would take committed spend over the budget unless the person has
