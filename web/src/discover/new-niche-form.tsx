@@ -4,6 +4,7 @@ import { splitList } from '../contacts/contacts.data.ts';
 import { fieldErrors } from '../lib/trpc.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import {
   createNiche,
   csvColumns,
@@ -12,7 +13,6 @@ import {
   uploadGraphFiles,
 } from './discover.data.ts';
 import { formatCount } from './format.ts';
-import { ProgressBar } from './status-badge.tsx';
 
 type Platform = 'bluesky' | 'mastodon' | 'file';
 type Format = 'csv' | 'gexf' | 'graphml';
