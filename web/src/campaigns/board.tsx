@@ -1,9 +1,9 @@
 import { A, useAction, useNavigate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { type Board, type BoardStage, type Card, isOverdue, since } from '../deals/deals.data.ts';
-import { isOverBudget, moveDeal } from '../deals/move-deal.ts';
-import { errorMessage } from '../lib/trpc.ts';
+import { isOverdue, since } from '../deals/deal-dates.ts';
+import { type Board, type BoardStage, type Card, moveDeal } from '../deals/deals.data.ts';
+import { errorMessage, isOverBudget } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { formatMoney } from './money.ts';

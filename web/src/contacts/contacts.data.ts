@@ -49,6 +49,27 @@ export const getContactTimeline = query(
   'contactTimeline',
 );
 
+export type ImportInput = Parameters<typeof trpc.contacts.importCsv.mutate>[0];
+export type ImportResult = Awaited<ReturnType<typeof trpc.contacts.importCsv.mutate>>;
+
+/** Previews (dryRun) or imports a CSV of contacts. */
+export const importContacts = action(async (input: ImportInput) => {
+  const result = await trpc.contacts.importCsv.mutate(input);
+  if (!input.dryRun) await revalidate(getContacts.key);
+  return result;
+}, 'importContacts');
+
+/** Contacts matching `search` as CSV text: a one-off read, so not cached. */
+export async function exportContactsCsv(search: string) {
+  const { csv } = await trpc.contacts.exportCsv.query({ search: search || undefined });
+  return csv;
+}
+
+/** Everything stored about one contact (a data-subject access request), not cached. */
+export function exportContactData(id: string) {
+  return trpc.contacts.exportData.query({ id });
+}
+
 export const eraseContact = action(async (id: string) => {
   await trpc.contacts.erase.mutate({ id });
   await revalidate(getContacts.key);

@@ -1,23 +1,13 @@
-import { A, action, useAction } from '@solidjs/router';
+import { A, useAction } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { formatMoney } from '../campaigns/money.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { downloadText } from '../lib/download.ts';
+import { errorMessage, isOverBudget } from '../lib/trpc.ts';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
-import { type Board, type Card, downloadText, isOverdue, revalidateDeals, since } from './deals.data.ts';
-import { isOverBudget } from './move-deal.ts';
+import { isOverdue, since } from './deal-dates.ts';
+import { type Board, bulkAssignDeals, bulkMoveDeals, type Card, exportDealsCsv } from './deals.data.ts';
 
 type SortKey = 'contact' | 'stage' | 'fee' | 'owner' | 'nextAction' | 'inStage';
-
-const bulkMove = action(async (ids: string[], stageId: string, acceptOverBudget: boolean) => {
-  const result = await trpc.deals.bulkMove.mutate({ ids, stageId, acceptOverBudget });
-  await revalidateDeals();
-  return result;
-}, 'bulkMoveDeals');
-const bulkAssign = action(async (ids: string[], ownerId: string | null) => {
-  const result = await trpc.deals.bulkAssign.mutate({ ids, ownerId });
-  await revalidateDeals();
-  return result;
-}, 'bulkAssignDeals');
 
 /** Every deal of the campaign as a sortable table, with bulk moves, owners and CSV export. */
 export function DealsTable(props: {
@@ -30,8 +20,8 @@ export function DealsTable(props: {
   const [message, setMessage] = createSignal<{ text: string; error?: boolean }>();
   const [moveTo, setMoveTo] = createSignal('');
   const [assignTo, setAssignTo] = createSignal('');
-  const doMove = useAction(bulkMove);
-  const doAssign = useAction(bulkAssign);
+  const doMove = useAction(bulkMoveDeals);
+  const doAssign = useAction(bulkAssignDeals);
   const stageName = (id: string) => props.board.stages.find((s) => s.id === id)?.name ?? '';
   const stageOrder = (id: string) => props.board.stages.findIndex((s) => s.id === id);
 
@@ -107,10 +97,7 @@ export function DealsTable(props: {
   const exportCsv = () =>
     run(async () => {
       const chosen = ids();
-      const { csv } = await trpc.deals.exportCsv.query({
-        campaignId: props.board.campaign.id,
-        ids: chosen.length ? chosen : undefined,
-      });
+      const csv = await exportDealsCsv(props.board.campaign.id, chosen.length ? chosen : undefined);
       downloadText(`${props.board.campaign.name.replace(/[^\w-]+/g, '-')}-deals.csv`, csv);
       return `Exported ${chosen.length || props.board.cards.length} deals.`;
     });

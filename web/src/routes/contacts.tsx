@@ -2,9 +2,9 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { canWrite, useMe } from '../auth/session.ts';
 import { AddToCampaign } from '../contacts/add-to-campaign.tsx';
-import { getContacts } from '../contacts/contacts.data.ts';
-import { downloadText } from '../deals/deals.data.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { exportContactsCsv, getContacts } from '../contacts/contacts.data.ts';
+import { downloadText } from '../lib/download.ts';
+import { errorMessage } from '../lib/trpc.ts';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
 
@@ -27,7 +27,7 @@ export default function ContactsPage() {
   const exportCsv = async () => {
     setExportError(undefined);
     try {
-      const { csv } = await trpc.contacts.exportCsv.query({ search: search() || undefined });
+      const csv = await exportContactsCsv(search());
       downloadText('contacts.csv', csv);
     } catch (error) {
       setExportError(errorMessage(error));
