@@ -20,6 +20,8 @@ export const getContacts = query(
   'contacts',
 );
 
+export type ContactList = Awaited<ReturnType<typeof trpc.contacts.list.query>>;
+
 export const getContact = query((id: string) => trpc.contacts.byId.query({ id }), 'contact');
 
 export type ContactInput = {
