@@ -1,6 +1,7 @@
 import { action, json, query, redirect, revalidate } from '@solidjs/router';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { type AppRouter, trpc } from '../lib/trpc.ts';
+import type { GraphFormat } from './graph-format.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -101,7 +102,7 @@ export function uploadGraphFiles(
   files: {
     edges: File;
     accounts?: File;
-    format: 'csv' | 'gexf' | 'graphml';
+    format: GraphFormat;
     /** Each edge is a mutual tie: import it as two follows. */
     mutual?: boolean;
     /** The accounts file's column that holds the node ids used in the edges file. */
@@ -132,12 +133,6 @@ export function uploadGraphFiles(
     request.onerror = () => reject(new Error('Upload failed: the server could not be reached.'));
     request.send(body);
   });
-}
-
-/** "edges.csv" → csv; unknown extensions fall back to CSV. */
-export function formatFromName(name: string): 'csv' | 'gexf' | 'graphml' {
-  const ext = name.toLowerCase().split('.').pop();
-  return ext === 'gexf' ? 'gexf' : ext === 'graphml' || ext === 'xml' ? 'graphml' : 'csv';
 }
 
 /** The column names on a CSV file's first line (read from its first few kilobytes). */
