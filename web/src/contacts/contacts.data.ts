@@ -1,6 +1,16 @@
 import { action, query, redirect, revalidate } from '@solidjs/router';
-import { trpc } from '../lib/trpc.ts';
+import type { inferRouterInputs } from '@trpc/server';
+import { type AppRouter, trpc } from '../lib/trpc.ts';
 
+/** The server's platform list (server/db/schema/contacts.ts), as a type only. */
+type ServerPlatform = NonNullable<
+  inferRouterInputs<AppRouter>['contacts']['create']['socialAccounts']
+>[number]['platform'];
+
+/**
+ * The platforms people pick from. A copy, because the server's list sits in a schema file the
+ * browser cannot import; `satisfies` and the check below fail the typecheck as soon as they differ.
+ */
 export const platformOptions = [
   'bluesky',
   'mastodon',
@@ -11,8 +21,10 @@ export const platformOptions = [
   'twitch',
   'vk',
   'other',
-] as const;
+] as const satisfies readonly ServerPlatform[];
 export type PlatformOption = (typeof platformOptions)[number];
+const everyServerPlatform: [Exclude<ServerPlatform, PlatformOption>] extends [never] ? true : false = true;
+void everyServerPlatform;
 
 export const getContacts = query(
   (search: string, cursor: string | undefined) =>

@@ -1,6 +1,7 @@
 import { useAction } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { parseMoney, toMajor } from '../campaigns/money.ts';
+import { type PlatformOption, platformOptions } from '../contacts/contacts.data.ts';
 import { errorMessage, fieldErrors, isConflict, isOverBudget } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field } from '../ui/field.tsx';
@@ -8,20 +9,9 @@ import { type Deal, type DealUpdateInput, saveDeal } from './deals.data.ts';
 
 const kinds = ['post', 'story', 'video', 'repost'] as const;
 const statuses = ['planned', 'in_progress', 'live', 'cancelled'] as const;
-const platforms = [
-  'instagram',
-  'tiktok',
-  'youtube',
-  'bluesky',
-  'mastodon',
-  'x',
-  'twitch',
-  'vk',
-  'other',
-] as const;
 type Deliverable = {
   kind: (typeof kinds)[number];
-  platform: (typeof platforms)[number];
+  platform: PlatformOption;
   dueOn: string | null;
   status: (typeof statuses)[number];
   url: string | null;
@@ -153,7 +143,7 @@ export function DealEditor(props: {
                     setDeliverable(i, { platform: e.currentTarget.value as Deliverable['platform'] })
                   }
                 >
-                  <For each={platforms}>{(p) => <option value={p}>{p}</option>}</For>
+                  <For each={platformOptions}>{(p) => <option value={p}>{p}</option>}</For>
                 </select>
                 <input
                   type="date"

@@ -5,11 +5,17 @@ import { fieldErrors } from '../lib/trpc.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
 import { ProgressBar } from '../ui/progress-bar.tsx';
-import { createNiche, csvColumns, type UploadProgress, uploadGraphFiles } from './discover.data.ts';
+import {
+  createNiche,
+  csvColumns,
+  type NewNicheInput,
+  type UploadProgress,
+  uploadGraphFiles,
+} from './discover.data.ts';
 import { formatCount } from './format.ts';
 import { formatFromName, type GraphFormat } from './graph-format.ts';
 
-type Platform = 'bluesky' | 'mastodon' | 'file';
+type Platform = NewNicheInput['platform'];
 
 /** Creates a niche: crawled from seeds and keywords, or imported from graph files. */
 export function NewNicheForm(props: { onCancel?: () => void }) {
