@@ -1,8 +1,8 @@
 import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
-import { getBoard } from './deals/deals.data.ts';
 import { AppShell } from './routes/app-shell.tsx';
+import * as preload from './routes/route-preloads.ts';
 import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
 import { ComingSoon } from './ui/feedback.tsx';
@@ -27,29 +27,27 @@ const InvitePage = lazy(() => import('./routes/invite.tsx'));
 render(
   () => (
     <Router>
-      <Route path="/setup" component={SetupPage} />
-      <Route path="/sign-in" component={SignInPage} />
-      <Route path="/invite/:token" component={InvitePage} />
-      <Route path="/" component={AppShell}>
-        <Route path="/" component={() => <ContactsPage />} />
-        <Route path="/contacts" component={ContactsPage} />
+      <Route path="/setup" component={SetupPage} preload={preload.preloadSetup} />
+      <Route path="/sign-in" component={SignInPage} preload={preload.preloadSignIn} />
+      <Route path="/invite/:token" component={InvitePage} preload={preload.preloadInvite} />
+      <Route path="/" component={AppShell} preload={preload.preloadShell}>
+        <Route path="/" component={() => <ContactsPage />} preload={preload.preloadContacts} />
+        <Route path="/contacts" component={ContactsPage} preload={preload.preloadContacts} />
         <Route path="/contacts/new" component={ContactNewPage} />
         <Route path="/contacts/import" component={ContactsImportPage} />
-        <Route path="/contacts/:id" component={ContactPage} />
-        <Route path="/contacts/:id/edit" component={ContactEditPage} />
-        <Route path="/discover" component={DiscoverPage} />
-        <Route path="/discover/:id" component={DiscoverNichePage} />
-        <Route path="/campaigns" component={CampaignsPage} />
-        <Route path="/campaigns/new" component={CampaignNewPage} />
+        <Route path="/contacts/:id" component={ContactPage} preload={preload.preloadContact} />
+        <Route path="/contacts/:id/edit" component={ContactEditPage} preload={preload.preloadContactEdit} />
+        <Route path="/discover" component={DiscoverPage} preload={preload.preloadDiscover} />
+        <Route path="/discover/:id" component={DiscoverNichePage} preload={preload.preloadNiche} />
+        <Route path="/campaigns" component={CampaignsPage} preload={preload.preloadCampaigns} />
+        <Route path="/campaigns/new" component={CampaignNewPage} preload={preload.preloadCampaignNew} />
+        <Route path="/campaigns/:id" component={CampaignPage} preload={preload.preloadCampaign} />
         <Route
-          path="/campaigns/:id"
-          component={CampaignPage}
-          preload={({ params, location }) =>
-            getBoard(params.id!, String(location.query.owner ?? ''), String(location.query.tag ?? ''))
-          }
+          path="/campaigns/:id/edit"
+          component={CampaignEditPage}
+          preload={preload.preloadCampaignEdit}
         />
-        <Route path="/campaigns/:id/edit" component={CampaignEditPage} />
-        <Route path="/deals/:id" component={DealPage} />
+        <Route path="/deals/:id" component={DealPage} preload={preload.preloadDeal} />
         <Route
           path="/outreach"
           component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
@@ -58,8 +56,8 @@ render(
           path="/reports"
           component={() => <ComingSoon title="Reports" what="Measure reach and word-of-mouth spread." />}
         />
-        <Route path="/settings" component={SettingsPage} />
-        <Route path="/settings/audit" component={AuditPage} />
+        <Route path="/settings" component={SettingsPage} preload={preload.preloadSettings} />
+        <Route path="/settings/audit" component={AuditPage} preload={preload.preloadAudit} />
         <Route
           path="*"
           component={() => <ComingSoon title="Not found" what="There is no page at this address." />}

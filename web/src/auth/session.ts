@@ -1,20 +1,8 @@
-import { createAsync, query } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { type Accessor, createContext, useContext } from 'solid-js';
-import { isUnauthorized, trpc } from '../lib/trpc.ts';
+import { getMe, type Me } from './auth.data.ts';
 
-/** The signed-in user and workspace, or null when signed out. */
-export const getMe = query(async () => {
-  try {
-    return await trpc.auth.me.query();
-  } catch (error) {
-    if (isUnauthorized(error)) return null;
-    throw error;
-  }
-}, 'me');
-
-export const getSetupStatus = query(() => trpc.auth.setupStatus.query(), 'setupStatus');
-
-export type Me = NonNullable<Awaited<ReturnType<typeof trpc.auth.me.query>>>;
+export { getMe, getSetupStatus, type Me } from './auth.data.ts';
 
 export function canWrite(me: Me | null | undefined): boolean {
   return !!me?.role && me.role !== 'viewer';

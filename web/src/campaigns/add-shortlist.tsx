@@ -1,14 +1,7 @@
-import { action, createAsync, query, useAction } from '@solidjs/router';
+import { createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { revalidateDeals } from '../deals/deals.data.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
-
-const getShortlists = query(() => trpc.deals.shortlists.query(), 'shortlists');
-const addShortlist = action(async (campaignId: string, nicheId: string) => {
-  const result = await trpc.deals.createFromShortlist.mutate({ campaignId, nicheId });
-  await revalidateDeals();
-  return result;
-}, 'addShortlist');
+import { addShortlist, getShortlists } from '../deals/deals.data.ts';
+import { errorMessage } from '../lib/trpc.ts';
 
 /** Adds a Discover niche's shortlisted contacts to the campaign as first-stage deals. */
 export function AddShortlist(props: { campaignId: string }) {

@@ -1,21 +1,24 @@
-import { action, createAsync, revalidate, useAction } from '@solidjs/router';
+import { createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { errorMessage } from '../lib/trpc.ts';
 import { Loading } from '../ui/feedback.tsx';
 import { getStages } from './campaigns.data.ts';
-
-const kinds = ['open', 'won', 'lost'] as const;
-type Kind = (typeof kinds)[number];
-
-const changeStages = action(async (work: () => Promise<unknown>) => {
-  await work();
-  await revalidate([getStages.key, 'board']);
-}, 'changeStages');
+import {
+  createStage,
+  type StageKind as Kind,
+  stageKinds as kinds,
+  removeStage,
+  reorderStages,
+  updateStage,
+} from './stages.data.ts';
 
 /** Settings → Pipeline stages: rename, reorder, set kinds, add and delete (moving their deals). */
 export function StagesSection() {
   const stages = createAsync(() => getStages());
-  const change = useAction(changeStages);
+  const doCreate = useAction(createStage);
+  const doUpdate = useAction(updateStage);
+  const doReorder = useAction(reorderStages);
+  const doRemove = useAction(removeStage);
   const [error, setError] = createSignal<string>();
   const [deleting, setDeleting] = createSignal<{ id: string; name: string; dealCount: number }>();
   const [moveTo, setMoveTo] = createSignal('');
@@ -23,7 +26,7 @@ export function StagesSection() {
   const run = async (work: () => Promise<unknown>) => {
     setError(undefined);
     try {
-      await change(work);
+      await work();
       return true;
     } catch (e) {
       setError(errorMessage(e));
@@ -33,14 +36,14 @@ export function StagesSection() {
   const swap = (index: number, by: number) => {
     const ids = (stages() ?? []).map((s) => s.id);
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    run(() => trpc.stages.reorder.mutate({ ids }));
+    run(() => doReorder(ids));
   };
   const add = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const ok = await run(() =>
-      trpc.stages.create.mutate({
+      doCreate({
         name: String(data.get('name') ?? ''),
         kind: String(data.get('kind')) as Kind,
         committed: data.get('committed') === 'on',
@@ -50,12 +53,7 @@ export function StagesSection() {
   };
   const remove = async () => {
     const stage = deleting()!;
-    const ok = await run(() =>
-      trpc.stages.remove.mutate({
-        id: stage.id,
-        moveDealsTo: stage.dealCount ? moveTo() || undefined : undefined,
-      }),
-    );
+    const ok = await run(() => doRemove(stage.id, stage.dealCount ? moveTo() || undefined : undefined));
     if (ok) setDeleting(undefined);
   };
 
@@ -88,9 +86,7 @@ export function StagesSection() {
                       <input
                         aria-label={`Name of stage ${s.name}`}
                         value={s.name}
-                        onChange={(e) =>
-                          run(() => trpc.stages.update.mutate({ id: s.id, name: e.currentTarget.value }))
-                        }
+                        onChange={(e) => run(() => doUpdate({ id: s.id, name: e.currentTarget.value }))}
                       />
                     </td>
                     <td>
@@ -98,9 +94,7 @@ export function StagesSection() {
                         aria-label={`Kind of ${s.name}`}
                         value={s.kind}
                         onChange={(e) =>
-                          run(() =>
-                            trpc.stages.update.mutate({ id: s.id, kind: e.currentTarget.value as Kind }),
-                          )
+                          run(() => doUpdate({ id: s.id, kind: e.currentTarget.value as Kind }))
                         }
                       >
                         <For each={kinds}>{(k) => <option value={k}>{k}</option>}</For>
@@ -112,9 +106,7 @@ export function StagesSection() {
                         aria-label={`${s.name} commits budget`}
                         checked={s.committed}
                         onChange={(e) =>
-                          run(() =>
-                            trpc.stages.update.mutate({ id: s.id, committed: e.currentTarget.checked }),
-                          )
+                          run(() => doUpdate({ id: s.id, committed: e.currentTarget.checked }))
                         }
                       />
                     </td>

@@ -1,14 +1,8 @@
-import { action, createAsync, useAction } from '@solidjs/router';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { getCampaigns } from '../campaigns/campaigns.data.ts';
-import { revalidateDeals } from '../deals/deals.data.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
-
-const addToCampaign = action(async (campaignId: string, contactIds: string[]) => {
-  const result = await trpc.deals.create.mutate({ campaignId, contactIds });
-  await revalidateDeals();
-  return result;
-}, 'addToCampaign');
+import { addToCampaign } from '../deals/deals.data.ts';
+import { errorMessage } from '../lib/trpc.ts';
 
 const reasons = {
   already_in_campaign: 'already in the campaign',
@@ -22,13 +16,12 @@ export function AddToCampaign(props: { contactIds: string[]; preselected?: strin
   const add = useAction(addToCampaign);
   const [campaignId, setCampaignId] = createSignal(props.preselected ?? '');
   const [message, setMessage] = createSignal<{ text: string; error?: boolean; href?: string }>();
-  const [busy, setBusy] = createSignal(false);
+  const adding = useSubmission(addToCampaign);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const target = campaignId() || campaigns()?.[0]?.id;
     if (!target) return;
-    setBusy(true);
     setMessage(undefined);
     try {
       const result = await add(target, props.contactIds);
@@ -43,8 +36,6 @@ export function AddToCampaign(props: { contactIds: string[]; preselected?: strin
       props.onDone();
     } catch (error) {
       setMessage({ text: errorMessage(error), error: true });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -61,7 +52,7 @@ export function AddToCampaign(props: { contactIds: string[]; preselected?: strin
           >
             <For each={campaigns() ?? []}>{(c) => <option value={c.id}>{c.name}</option>}</For>
           </select>
-          <button type="submit" class="primary" disabled={busy() || !campaigns()?.length}>
+          <button type="submit" class="primary" disabled={adding.pending || !campaigns()?.length}>
             Add to campaign
           </button>
           <Show when={campaigns()?.length === 0}>

@@ -1,6 +1,16 @@
 import { action, query, redirect, revalidate } from '@solidjs/router';
-import { trpc } from '../lib/trpc.ts';
+import type { inferRouterInputs } from '@trpc/server';
+import { type AppRouter, trpc } from '../lib/trpc.ts';
 
+/** The server's platform list (server/db/schema/contacts.ts), as a type only. */
+type ServerPlatform = NonNullable<
+  inferRouterInputs<AppRouter>['contacts']['create']['socialAccounts']
+>[number]['platform'];
+
+/**
+ * The platforms people pick from. A copy, because the server's list sits in a schema file the
+ * browser cannot import; `satisfies` and the check below fail the typecheck as soon as they differ.
+ */
 export const platformOptions = [
   'bluesky',
   'mastodon',
@@ -11,14 +21,18 @@ export const platformOptions = [
   'twitch',
   'vk',
   'other',
-] as const;
+] as const satisfies readonly ServerPlatform[];
 export type PlatformOption = (typeof platformOptions)[number];
+const everyServerPlatform: [Exclude<ServerPlatform, PlatformOption>] extends [never] ? true : false = true;
+void everyServerPlatform;
 
 export const getContacts = query(
   (search: string, cursor: string | undefined) =>
     trpc.contacts.list.query({ search: search || undefined, cursor, limit: 25 }),
   'contacts',
 );
+
+export type ContactList = Awaited<ReturnType<typeof trpc.contacts.list.query>>;
 
 export const getContact = query((id: string) => trpc.contacts.byId.query({ id }), 'contact');
 
@@ -48,6 +62,27 @@ export const getContactTimeline = query(
   (id: string) => trpc.contacts.timeline.query({ id }),
   'contactTimeline',
 );
+
+export type ImportInput = Parameters<typeof trpc.contacts.importCsv.mutate>[0];
+export type ImportResult = Awaited<ReturnType<typeof trpc.contacts.importCsv.mutate>>;
+
+/** Previews (dryRun) or imports a CSV of contacts. */
+export const importContacts = action(async (input: ImportInput) => {
+  const result = await trpc.contacts.importCsv.mutate(input);
+  if (!input.dryRun) await revalidate(getContacts.key);
+  return result;
+}, 'importContacts');
+
+/** Contacts matching `search` as CSV text: a one-off read, so not cached. */
+export async function exportContactsCsv(search: string) {
+  const { csv } = await trpc.contacts.exportCsv.query({ search: search || undefined });
+  return csv;
+}
+
+/** Everything stored about one contact (a data-subject access request), not cached. */
+export function exportContactData(id: string) {
+  return trpc.contacts.exportData.query({ id });
+}
 
 export const eraseContact = action(async (id: string) => {
   await trpc.contacts.erase.mutate({ id });

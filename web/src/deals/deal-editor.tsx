@@ -1,42 +1,21 @@
-import { action, useAction } from '@solidjs/router';
+import { useAction } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { parseMoney, toMajor } from '../campaigns/money.ts';
-import { errorMessage, fieldErrors, isConflict, trpc } from '../lib/trpc.ts';
+import { type PlatformOption, platformOptions } from '../contacts/contacts.data.ts';
+import { errorMessage, fieldErrors, isConflict, isOverBudget } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field } from '../ui/field.tsx';
-import { type Deal, revalidateDeals } from './deals.data.ts';
-import { isOverBudget } from './move-deal.ts';
+import { type Deal, type DealUpdateInput, saveDeal } from './deals.data.ts';
 
 const kinds = ['post', 'story', 'video', 'repost'] as const;
 const statuses = ['planned', 'in_progress', 'live', 'cancelled'] as const;
-const platforms = [
-  'instagram',
-  'tiktok',
-  'youtube',
-  'bluesky',
-  'mastodon',
-  'x',
-  'twitch',
-  'vk',
-  'other',
-] as const;
 type Deliverable = {
   kind: (typeof kinds)[number];
-  platform: (typeof platforms)[number];
+  platform: PlatformOption;
   dueOn: string | null;
   status: (typeof statuses)[number];
   url: string | null;
 };
-type UpdateInput = Parameters<typeof trpc.deals.update.mutate>[0];
-
-const saveDeal = action(async (input: UpdateInput) => {
-  try {
-    return await trpc.deals.update.mutate(input);
-  } finally {
-    await revalidateDeals();
-  }
-}, 'saveDeal');
-
 /** Converts a stored instant to the value a datetime-local input shows (local time). */
 function toLocalInput(date: string | Date | null): string {
   if (!date) return '';
@@ -57,10 +36,10 @@ export function DealEditor(props: {
     props.deal.deliverables.map((d) => ({ ...d })) as Deliverable[],
   );
   const [error, setError] = createSignal<unknown>();
-  const [overBudget, setOverBudget] = createSignal<{ input: UpdateInput; message: string }>();
+  const [overBudget, setOverBudget] = createSignal<{ input: DealUpdateInput; message: string }>();
   const errors = () => fieldErrors(error());
 
-  const submit = async (input: UpdateInput) => {
+  const submit = async (input: DealUpdateInput) => {
     setError(undefined);
     try {
       await save(input);
@@ -164,7 +143,7 @@ export function DealEditor(props: {
                     setDeliverable(i, { platform: e.currentTarget.value as Deliverable['platform'] })
                   }
                 >
-                  <For each={platforms}>{(p) => <option value={p}>{p}</option>}</For>
+                  <For each={platformOptions}>{(p) => <option value={p}>{p}</option>}</For>
                 </select>
                 <input
                   type="date"

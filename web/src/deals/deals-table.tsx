@@ -1,23 +1,12 @@
-import { A, action, useAction } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { A, useAction } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { formatMoney } from '../campaigns/money.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { downloadText } from '../lib/download.ts';
+import { errorMessage, isOverBudget } from '../lib/trpc.ts';
+import { createSort, type DataColumn, DataTable } from '../ui/data-table.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
-import { type Board, type Card, downloadText, isOverdue, revalidateDeals, since } from './deals.data.ts';
-import { isOverBudget } from './move-deal.ts';
-
-type SortKey = 'contact' | 'stage' | 'fee' | 'owner' | 'nextAction' | 'inStage';
-
-const bulkMove = action(async (ids: string[], stageId: string, acceptOverBudget: boolean) => {
-  const result = await trpc.deals.bulkMove.mutate({ ids, stageId, acceptOverBudget });
-  await revalidateDeals();
-  return result;
-}, 'bulkMoveDeals');
-const bulkAssign = action(async (ids: string[], ownerId: string | null) => {
-  const result = await trpc.deals.bulkAssign.mutate({ ids, ownerId });
-  await revalidateDeals();
-  return result;
-}, 'bulkAssignDeals');
+import { isOverdue, since } from './deal-dates.ts';
+import { type Board, bulkAssignDeals, bulkMoveDeals, type Card, exportDealsCsv } from './deals.data.ts';
 
 /** Every deal of the campaign as a sortable table, with bulk moves, owners and CSV export. */
 export function DealsTable(props: {
@@ -25,60 +14,59 @@ export function DealsTable(props: {
   owners: { userId: string; name: string }[];
   canWrite: boolean;
 }) {
-  const [sort, setSort] = createSignal<{ key: SortKey; dir: 1 | -1 }>({ key: 'stage', dir: 1 });
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [message, setMessage] = createSignal<{ text: string; error?: boolean }>();
   const [moveTo, setMoveTo] = createSignal('');
   const [assignTo, setAssignTo] = createSignal('');
-  const doMove = useAction(bulkMove);
-  const doAssign = useAction(bulkAssign);
+  const doMove = useAction(bulkMoveDeals);
+  const doAssign = useAction(bulkAssignDeals);
   const stageName = (id: string) => props.board.stages.find((s) => s.id === id)?.name ?? '';
   const stageOrder = (id: string) => props.board.stages.findIndex((s) => s.id === id);
 
-  const rows = createMemo(() => {
-    const { key, dir } = sort();
-    const value = (c: Card): string | number => {
-      switch (key) {
-        case 'contact':
-          return c.contactName.toLowerCase();
-        case 'stage':
-          return stageOrder(c.stageId) * 1e6 + c.position;
-        case 'fee':
-          return c.feeMinor ?? -1;
-        case 'owner':
-          return (c.ownerName ?? '').toLowerCase();
-        case 'nextAction':
-          return c.nextActionAt ? new Date(c.nextActionAt).getTime() : Number.MAX_SAFE_INTEGER;
-        case 'inStage':
-          return new Date(c.stageEnteredAt).getTime();
-      }
-    };
-    return [...props.board.cards].sort((a, b) =>
-      value(a) < value(b) ? -dir : value(a) > value(b) ? dir : 0,
-    );
-  });
+  const sort = createSort(
+    () => props.board.cards,
+    {
+      contact: (c) => c.contactName.toLowerCase(),
+      stage: (c) => stageOrder(c.stageId) * 1e6 + c.position,
+      fee: (c) => c.feeMinor ?? -1,
+      owner: (c) => (c.ownerName ?? '').toLowerCase(),
+      nextAction: (c) => (c.nextActionAt ? new Date(c.nextActionAt).getTime() : Number.MAX_SAFE_INTEGER),
+      inStage: (c) => new Date(c.stageEnteredAt).getTime(),
+    },
+    { key: 'stage', dir: 1 },
+  );
+  const rows = sort.rows;
+  const columns: DataColumn<Card>[] = [
+    {
+      id: 'contact',
+      header: 'Contact',
+      cell: (c) => (
+        <>
+          <A href={`/deals/${c.id}`}>{c.contactName}</A>
+          <DoNotContactBadge when={c.doNotContact} spaced />
+        </>
+      ),
+    },
+    { id: 'stage', header: 'Stage', cell: (c) => stageName(c.stageId) },
+    { id: 'fee', header: 'Fee', cell: (c) => formatMoney(c.feeMinor, c.currency) },
+    { id: 'owner', header: 'Owner', cell: (c) => c.ownerName ?? '—' },
+    {
+      id: 'nextAction',
+      header: 'Next action',
+      cellClass: (c) => ({ overdue: isOverdue(c) }),
+      cell: (c) => (
+        <>
+          {c.nextAction}
+          <Show when={c.nextActionAt}> ({new Date(c.nextActionAt!).toLocaleDateString()})</Show>
+        </>
+      ),
+    },
+    { id: 'inStage', header: 'In stage', cell: (c) => since(c.stageEnteredAt) },
+  ];
   const ids = () =>
     rows()
       .map((r) => r.id)
       .filter((id) => selected().has(id));
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected());
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  };
-  const header = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={sort().key === key ? (sort().dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button
-        type="button"
-        class="link"
-        onClick={() => setSort({ key, dir: sort().key === key ? (-sort().dir as 1 | -1) : 1 })}
-      >
-        {label}
-      </button>
-    </th>
-  );
-
   const run = async (work: () => Promise<string>) => {
     setMessage(undefined);
     try {
@@ -107,10 +95,7 @@ export function DealsTable(props: {
   const exportCsv = () =>
     run(async () => {
       const chosen = ids();
-      const { csv } = await trpc.deals.exportCsv.query({
-        campaignId: props.board.campaign.id,
-        ids: chosen.length ? chosen : undefined,
-      });
+      const csv = await exportDealsCsv(props.board.campaign.id, chosen.length ? chosen : undefined);
       downloadText(`${props.board.campaign.name.replace(/[^\w-]+/g, '-')}-deals.csv`, csv);
       return `Exported ${chosen.length || props.board.cards.length} deals.`;
     });
@@ -148,54 +133,18 @@ export function DealsTable(props: {
           </p>
         )}
       </Show>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label="Select all deals"
-                checked={rows().length > 0 && ids().length === rows().length}
-                onChange={(e) => setSelected(new Set(e.currentTarget.checked ? rows().map((r) => r.id) : []))}
-              />
-            </th>
-            {header('contact', 'Contact')}
-            {header('stage', 'Stage')}
-            {header('fee', 'Fee')}
-            {header('owner', 'Owner')}
-            {header('nextAction', 'Next action')}
-            {header('inStage', 'In stage')}
-          </tr>
-        </thead>
-        <tbody>
-          <For each={rows()}>
-            {(c) => (
-              <tr>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${c.contactName}`}
-                    checked={selected().has(c.id)}
-                    onChange={(e) => toggle(c.id, e.currentTarget.checked)}
-                  />
-                </td>
-                <td>
-                  <A href={`/deals/${c.id}`}>{c.contactName}</A>
-                  <DoNotContactBadge when={c.doNotContact} spaced />
-                </td>
-                <td>{stageName(c.stageId)}</td>
-                <td>{formatMoney(c.feeMinor, c.currency)}</td>
-                <td>{c.ownerName ?? '—'}</td>
-                <td classList={{ overdue: isOverdue(c) }}>
-                  {c.nextAction}
-                  <Show when={c.nextActionAt}> ({new Date(c.nextActionAt!).toLocaleDateString()})</Show>
-                </td>
-                <td>{since(c.stageEnteredAt)}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      <DataTable
+        rows={rows()}
+        rowKey={(c) => c.id}
+        sort={sort}
+        selection={{
+          selected: selected(),
+          onChange: setSelected,
+          allLabel: 'Select all deals',
+          rowLabel: (c) => `Select ${c.contactName}`,
+        }}
+        columns={columns}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { query, revalidate } from '@solidjs/router';
-import { trpc } from '../lib/trpc.ts';
+import { action, query, redirect, revalidate } from '@solidjs/router';
+import { isOverBudget, trpc } from '../lib/trpc.ts';
 
 export const getBoard = query(
   (campaignId: string, ownerId: string, tag: string) =>
@@ -8,11 +8,14 @@ export const getBoard = query(
 );
 export const getDeal = query((id: string) => trpc.deals.byId.query({ id }), 'deal');
 export const getDealTimeline = query((id: string) => trpc.deals.timeline.query({ id }), 'dealTimeline');
+/** Discover niches whose shortlist can become deals. */
+export const getShortlists = query(() => trpc.deals.shortlists.query(), 'shortlists');
 
 export type Board = Awaited<ReturnType<typeof trpc.deals.board.query>>;
 export type Card = Board['cards'][number];
 export type BoardStage = Board['stages'][number];
 export type Deal = Awaited<ReturnType<typeof trpc.deals.byId.query>>;
+export type DealUpdateInput = Parameters<typeof trpc.deals.update.mutate>[0];
 
 /** Everything that shows a deal or a campaign's money: refreshed after any deal write. */
 export function revalidateDeals() {
@@ -26,28 +29,73 @@ export function revalidateDeals() {
   ]);
 }
 
-/** "3 d", "5 h", "just now": how long a card has been in its stage. */
-export function since(date: string | Date, now = Date.now()): string {
-  const ms = now - new Date(date).getTime();
-  const hours = Math.floor(ms / 3_600_000);
-  if (hours >= 48) return `${Math.floor(hours / 24)} d`;
-  if (hours >= 1) return `${hours} h`;
-  const minutes = Math.floor(ms / 60_000);
-  return minutes >= 1 ? `${minutes} min` : 'just now';
-}
+export type MoveInput = {
+  id: string;
+  stageId: string;
+  position: number;
+  version: number;
+  acceptOverBudget?: boolean;
+};
 
-export function isOverdue(card: { nextActionAt: string | Date | null }, now = Date.now()): boolean {
-  return !!card.nextActionAt && new Date(card.nextActionAt).getTime() < now;
-}
+/** Moves a card; on a conflict the board is refreshed so the person sees the other change. */
+export const moveDeal = action(async (input: MoveInput) => {
+  try {
+    const deal = await trpc.deals.moveStage.mutate(input);
+    await revalidateDeals();
+    return deal;
+  } catch (error) {
+    if (!isOverBudget(error)) await revalidateDeals();
+    throw error;
+  }
+}, 'moveDeal');
 
-/** Hands a CSV string to the browser as a download. */
-export function downloadText(filename: string, text: string, type = 'text/csv') {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+export const saveDeal = action(async (input: DealUpdateInput) => {
+  try {
+    return await trpc.deals.update.mutate(input);
+  } finally {
+    await revalidateDeals();
+  }
+}, 'saveDeal');
+
+export const bulkMoveDeals = action(async (ids: string[], stageId: string, acceptOverBudget: boolean) => {
+  const result = await trpc.deals.bulkMove.mutate({ ids, stageId, acceptOverBudget });
+  await revalidateDeals();
+  return result;
+}, 'bulkMoveDeals');
+
+export const bulkAssignDeals = action(async (ids: string[], ownerId: string | null) => {
+  const result = await trpc.deals.bulkAssign.mutate({ ids, ownerId });
+  await revalidateDeals();
+  return result;
+}, 'bulkAssignDeals');
+
+/** Adds contacts to a campaign as first-stage deals. */
+export const addToCampaign = action(async (campaignId: string, contactIds: string[]) => {
+  const result = await trpc.deals.create.mutate({ campaignId, contactIds });
+  await revalidateDeals();
+  return result;
+}, 'addToCampaign');
+
+/** Adds a niche's shortlisted contacts to a campaign as first-stage deals. */
+export const addShortlist = action(async (campaignId: string, nicheId: string) => {
+  const result = await trpc.deals.createFromShortlist.mutate({ campaignId, nicheId });
+  await revalidateDeals();
+  return result;
+}, 'addShortlist');
+
+export const addDealNote = action(async (id: string, text: string) => {
+  await trpc.deals.addNote.mutate({ id, text });
+  await revalidateDeals();
+}, 'addDealNote');
+
+export const removeDeal = action(async (id: string, campaignId: string) => {
+  await trpc.deals.remove.mutate({ id });
+  await revalidateDeals();
+  throw redirect(`/campaigns/${campaignId}`);
+}, 'removeDeal');
+
+/** The campaign's deals (or just `ids`) as CSV text: a one-off read, so not cached. */
+export async function exportDealsCsv(campaignId: string, ids?: string[]) {
+  const { csv } = await trpc.deals.exportCsv.query({ campaignId, ids });
+  return csv;
 }

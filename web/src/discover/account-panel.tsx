@@ -1,8 +1,13 @@
-import { A, createAsync } from '@solidjs/router';
+import { A, createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { errorMessage } from '../lib/trpc.ts';
 import { Loading } from '../ui/feedback.tsx';
-import { type AccountDetails, addToContacts, getAccount, setShortlisted } from './discover.data.ts';
+import {
+  type AccountDetails,
+  addToContacts as addToContactsAction,
+  getAccount,
+  setShortlisted as setShortlistedAction,
+} from './discover.data.ts';
 import {
   componentLabel,
   formatCount,
@@ -59,6 +64,8 @@ function AccountBody(props: {
 }) {
   const d = () => props.details;
   const name = () => d().profile.displayName || d().profile.handle;
+  const setShortlisted = useAction(setShortlistedAction);
+  const addToContacts = useAction(addToContactsAction);
   const [busy, setBusy] = createSignal(false);
   const [message, setMessage] = createSignal<{ text: string; contactId?: string; error?: boolean }>();
   const run = async (work: () => Promise<void>) => {
@@ -73,7 +80,9 @@ function AccountBody(props: {
     }
   };
   const toggleShortlist = () =>
-    run(() => setShortlisted(props.nicheId, d().profile.accountId, !d().shortlisted));
+    run(async () => {
+      await setShortlisted(props.nicheId, d().profile.accountId, !d().shortlisted);
+    });
   const toContacts = () =>
     run(async () => {
       const result = await addToContacts(props.nicheId, [d().profile.accountId]);

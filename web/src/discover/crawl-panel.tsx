@@ -1,10 +1,10 @@
 import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { usePolling } from '../lib/use-polling.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import { crawlCommand, getCrawlProgress, isBusy, type NicheDetails } from './discover.data.ts';
 import { formatDuration, formatWhole, shortError } from './format.ts';
-import { usePolling } from './niche-list.tsx';
-import { ProgressBar } from './status-badge.tsx';
 
 /** Crawl counters (polled every second while crawling), import status, and the crawl and scoring controls. */
 export function CrawlPanel(props: { niche: NicheDetails; canWrite: boolean }) {

@@ -1,6 +1,7 @@
-import { action, query, redirect, revalidate } from '@solidjs/router';
+import { action, json, query, redirect, revalidate } from '@solidjs/router';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { type AppRouter, trpc } from '../lib/trpc.ts';
+import type { GraphFormat } from './graph-format.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;
@@ -72,20 +73,23 @@ export const crawlCommand = action(
   'crawlCommand',
 );
 
-export async function setShortlisted(nicheId: string, accountId: number, on: boolean) {
+// These two answer with the keys to refresh: only the account panel shows shortlist state
+// (the leaderboard keeps its own), so the niche and its insights need not reload.
+export const setShortlisted = action(async (nicheId: string, accountId: number, on: boolean) => {
   if (on) await trpc.shortlist.add.mutate({ nicheId, accountIds: [accountId] });
   else await trpc.shortlist.remove.mutate({ nicheId, accountId });
-  await revalidate(getAccount.keyFor(nicheId, accountId));
-}
+  return json(null, { revalidate: getAccount.key });
+}, 'setShortlisted');
 
 /** Every shortlisted account of the niche (or just `accountIds`) becomes, or links to, a contact. */
-export async function addToContacts(nicheId: string, accountIds?: number[]) {
+export const addToContacts = action(async (nicheId: string, accountIds?: number[]) => {
   const ids = accountIds ?? (await trpc.shortlist.list.query({ nicheId })).map((e) => e.accountId);
-  if (ids.length === 0) return { created: 0, linked: 0, results: [] };
-  const result = await trpc.shortlist.addToContacts.mutate({ nicheId, accountIds: ids });
-  await revalidate([getAccount.key, 'contacts']);
-  return result;
-}
+  const result =
+    ids.length === 0
+      ? { created: 0, linked: 0, results: [] }
+      : await trpc.shortlist.addToContacts.mutate({ nicheId, accountIds: ids });
+  return json(result, { revalidate: [getAccount.key, 'contacts'] });
+}, 'addToContacts');
 
 export type UploadProgress = { loaded: number; total: number };
 
@@ -98,7 +102,7 @@ export function uploadGraphFiles(
   files: {
     edges: File;
     accounts?: File;
-    format: 'csv' | 'gexf' | 'graphml';
+    format: GraphFormat;
     /** Each edge is a mutual tie: import it as two follows. */
     mutual?: boolean;
     /** The accounts file's column that holds the node ids used in the edges file. */
@@ -129,12 +133,6 @@ export function uploadGraphFiles(
     request.onerror = () => reject(new Error('Upload failed: the server could not be reached.'));
     request.send(body);
   });
-}
-
-/** "edges.csv" → csv; unknown extensions fall back to CSV. */
-export function formatFromName(name: string): 'csv' | 'gexf' | 'graphml' {
-  const ext = name.toLowerCase().split('.').pop();
-  return ext === 'gexf' ? 'gexf' : ext === 'graphml' || ext === 'xml' ? 'graphml' : 'csv';
 }
 
 /** The column names on a CSV file's first line (read from its first few kilobytes). */

@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router';
+import { A, useAction, useSubmission } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { errorMessage } from '../lib/trpc.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
@@ -71,7 +71,10 @@ export function LeaderboardTable(props: {
   const [height, setHeight] = createSignal(600);
   const [overrides, setOverrides] = createSignal<ReadonlyMap<number, boolean>>(new Map());
   const [notice, setNotice] = createSignal<{ text: string; error?: boolean }>();
-  const [adding, setAdding] = createSignal(false);
+  const shortlist = useAction(setShortlisted);
+  const addShortlisted = useAction(addToContacts);
+  // Only the whole-shortlist submission: the account panel adds single accounts through the same action.
+  const adding = useSubmission(addToContacts, ([, accountIds]) => accountIds === undefined);
   const pages = createLeaderboardPages();
   let scroller!: HTMLDivElement;
 
@@ -116,17 +119,16 @@ export function LeaderboardTable(props: {
   const toggle = async (r: LeaderboardRow, on: boolean) => {
     setOverrides((m) => new Map(m).set(r.accountId, on));
     try {
-      await setShortlisted(props.nicheId, r.accountId, on);
+      await shortlist(props.nicheId, r.accountId, on);
     } catch (e) {
       setOverrides((m) => new Map(m).set(r.accountId, !on));
       setNotice({ text: `Could not update the shortlist: ${errorMessage(e)}`, error: true });
     }
   };
-  const addShortlisted = async () => {
-    setAdding(true);
+  const addAllShortlisted = async () => {
     setNotice(undefined);
     try {
-      const result = await addToContacts(props.nicheId);
+      const result = await addShortlisted(props.nicheId);
       const n = result.created + result.linked;
       setNotice({
         text:
@@ -137,8 +139,6 @@ export function LeaderboardTable(props: {
       });
     } catch (e) {
       setNotice({ text: errorMessage(e), error: true });
-    } finally {
-      setAdding(false);
     }
   };
 
@@ -161,8 +161,8 @@ export function LeaderboardTable(props: {
           </Show>
         </p>
         <Show when={props.canWrite}>
-          <button type="button" disabled={adding()} onClick={addShortlisted}>
-            {adding() ? 'Adding…' : 'Add shortlisted to contacts'}
+          <button type="button" disabled={adding.pending} onClick={addAllShortlisted}>
+            {adding.pending ? 'Adding…' : 'Add shortlisted to contacts'}
           </button>
         </Show>
       </div>

@@ -4,18 +4,18 @@ import { splitList } from '../contacts/contacts.data.ts';
 import { fieldErrors } from '../lib/trpc.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import {
   createNiche,
   csvColumns,
-  formatFromName,
+  type NewNicheInput,
   type UploadProgress,
   uploadGraphFiles,
 } from './discover.data.ts';
 import { formatCount } from './format.ts';
-import { ProgressBar } from './status-badge.tsx';
+import { formatFromName, type GraphFormat } from './graph-format.ts';
 
-type Platform = 'bluesky' | 'mastodon' | 'file';
-type Format = 'csv' | 'gexf' | 'graphml';
+type Platform = NewNicheInput['platform'];
 
 /** Creates a niche: crawled from seeds and keywords, or imported from graph files. */
 export function NewNicheForm(props: { onCancel?: () => void }) {
@@ -30,7 +30,8 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
   const [maxMinutes, setMaxMinutes] = createSignal(60);
   const [edges, setEdges] = createSignal<File>();
   const [accounts, setAccounts] = createSignal<File>();
-  const [format, setFormat] = createSignal<Format>('csv');
+  // Empty when the edges file's name does not tell: the person has to choose.
+  const [format, setFormat] = createSignal<GraphFormat | ''>('csv');
   const [mutual, setMutual] = createSignal(false);
   const [columns, setColumns] = createSignal<string[]>([]);
   const [idColumn, setIdColumn] = createSignal('');
@@ -44,6 +45,11 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
     setError(undefined);
     if (platform() === 'file' && !edges()) {
       setError(new Error('Choose an edges file to import.'));
+      return;
+    }
+    const chosenFormat = format();
+    if (platform() === 'file' && !chosenFormat) {
+      setError(new Error('Choose the format of the edges file: CSV, GEXF or GraphML.'));
       return;
     }
     setBusy(true);
@@ -60,7 +66,7 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
         setUpload({ loaded: 0, total: edges()!.size + (accounts()?.size ?? 0) });
         await uploadGraphFiles(
           niche.id,
-          { edges: edges()!, accounts: accounts(), format: format() },
+          { edges: edges()!, accounts: accounts(), format: chosenFormat as GraphFormat },
           setUpload,
         );
       }
@@ -81,7 +87,7 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
 
   const pickEdges = (file: File | undefined) => {
     setEdges(file);
-    if (file) setFormat(formatFromName(file.name));
+    if (file) setFormat(formatFromName(file.name) ?? '');
   };
 
   return (
@@ -198,8 +204,11 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
           <select
             id="niche-format"
             value={format()}
-            onChange={(e) => setFormat(e.currentTarget.value as Format)}
+            onChange={(e) => setFormat(e.currentTarget.value as GraphFormat)}
           >
+            <option value="" disabled>
+              Choose the format…
+            </option>
             <option value="csv">CSV</option>
             <option value="gexf">GEXF</option>
             <option value="graphml">GraphML</option>

@@ -1,14 +1,10 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
-import { For, onCleanup, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { usePolling } from '../lib/use-polling.ts';
+import { ProgressBar } from '../ui/progress-bar.tsx';
 import { getCrawlProgress, isBusy, type NicheSummary } from './discover.data.ts';
 import { formatDuration, formatWhole, platformLabel, shortError } from './format.ts';
-import { ProgressBar, StatusBadge } from './status-badge.tsx';
-
-/** Re-runs `refresh` every `ms` while this component lives. */
-export function usePolling(refresh: () => unknown, ms: number) {
-  const timer = setInterval(refresh, ms);
-  onCleanup(() => clearInterval(timer));
-}
+import { StatusBadge } from './status-badge.tsx';
 
 export function CrawlProgressBar(props: { nicheId: string }) {
   const progress = createAsync(() => getCrawlProgress(props.nicheId));

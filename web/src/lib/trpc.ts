@@ -33,3 +33,8 @@ export function fieldErrors(error: unknown): Record<string, string[] | undefined
   if (error instanceof TRPCClientError) return (error.data?.fieldErrors as Record<string, string[]>) ?? {};
   return {};
 }
+
+/** The server refused a deal change because it would go over the campaign budget (the person may confirm). */
+export function isOverBudget(error: unknown): boolean {
+  return error instanceof TRPCClientError && error.data?.code === 'PRECONDITION_FAILED';
+}

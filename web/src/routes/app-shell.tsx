@@ -1,7 +1,7 @@
-import { A, action, createAsync, Navigate, revalidate, useAction, useNavigate } from '@solidjs/router';
+import { A, createAsync, Navigate, useAction } from '@solidjs/router';
 import { ErrorBoundary, For, type JSX, Show, Suspense } from 'solid-js';
-import { getMe, MeContext } from '../auth/session.ts';
-import { trpc } from '../lib/trpc.ts';
+import { getMe, signOut, switchWorkspace } from '../auth/auth.data.ts';
+import { MeContext } from '../auth/session.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 
 const sections = [
@@ -13,22 +13,10 @@ const sections = [
   ['/settings', 'Settings'],
 ] as const;
 
-const signOut = action(async () => {
-  await trpc.auth.signOut.mutate();
-  // A full page load drops everything the signed-in user had on screen or in cache.
-  window.location.assign('/sign-in');
-}, 'signOut');
-
 export function AppShell(props: { children?: JSX.Element }) {
   const me = createAsync(() => getMe());
   const doSignOut = useAction(signOut);
-  const navigate = useNavigate();
-  const switchTo = async (workspaceId: string) => {
-    await trpc.workspaces.switch.mutate({ workspaceId });
-    // Everything on screen belonged to the other workspace: reload all queries.
-    await revalidate();
-    navigate('/contacts');
-  };
+  const switchTo = useAction(switchWorkspace);
   return (
     <Suspense fallback={<Loading />}>
       <Show when={me() !== undefined}>

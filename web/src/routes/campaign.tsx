@@ -2,7 +2,7 @@ import { A, createAsync, useAction, useParams, useSearchParams, useSubmission } 
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { canWrite, useMe } from '../auth/session.ts';
 import { AddShortlist } from '../campaigns/add-shortlist.tsx';
-import { BoardView } from '../campaigns/board.tsx';
+import { BoardView } from '../campaigns/board/board.tsx';
 import { getCampaignTimeline, getOwners, removeCampaign } from '../campaigns/campaigns.data.ts';
 import { formatMoney } from '../campaigns/money.ts';
 import { CampaignProgress } from '../campaigns/progress.tsx';

@@ -4,14 +4,15 @@ import { canAdmin, canWrite, useMe } from '../auth/session.ts';
 import { formatMoney } from '../campaigns/money.ts';
 import {
   eraseContact,
+  exportContactData,
   getContact,
   getContactDeals,
   getContactTimeline,
   removeContact,
 } from '../contacts/contacts.data.ts';
-import { downloadText } from '../deals/deals.data.ts';
 import { Timeline } from '../deals/timeline.tsx';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { downloadText } from '../lib/download.ts';
+import { errorMessage } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
@@ -32,7 +33,7 @@ export default function ContactPage() {
   const exportData = async (id: string, name: string) => {
     setExportError(undefined);
     try {
-      const data = await trpc.contacts.exportData.query({ id });
+      const data = await exportContactData(id);
       downloadText(
         `${name.replace(/[^\w-]+/g, '-')}-data.json`,
         JSON.stringify(data, null, 2),

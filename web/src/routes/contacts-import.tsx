@@ -1,16 +1,10 @@
-import { A, action, revalidate, useAction } from '@solidjs/router';
+import { A, useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { getContacts, platformOptions } from '../contacts/contacts.data.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { type ImportResult, importContacts, platformOptions } from '../contacts/contacts.data.ts';
+import { errorMessage } from '../lib/trpc.ts';
 
-type Result = Awaited<ReturnType<typeof trpc.contacts.importCsv.mutate>>;
+type Result = ImportResult;
 type Mapping = Result['mapping'];
-
-const runImport = action(async (input: Parameters<typeof trpc.contacts.importCsv.mutate>[0]) => {
-  const result = await trpc.contacts.importCsv.mutate(input);
-  if (!input.dryRun) await revalidate(getContacts.key);
-  return result;
-}, 'importContacts');
 
 const statusLabels = {
   new: 'New',
@@ -21,18 +15,17 @@ const statusLabels = {
 
 /** CSV import: choose a file, map columns, preview every row, then import all at once. */
 export default function ContactsImportPage() {
-  const importCsv = useAction(runImport);
+  const importCsv = useAction(importContacts);
+  const importing = useSubmission(importContacts);
   const [csv, setCsv] = createSignal('');
   const [preview, setPreview] = createSignal<Result>();
   const [mapping, setMapping] = createSignal<Mapping>();
   const [skipInvalid, setSkipInvalid] = createSignal(false);
   const [error, setError] = createSignal<string>();
   const [done, setDone] = createSignal<number>();
-  const [busy, setBusy] = createSignal(false);
 
   const run = async (dryRun: boolean, map = mapping()) => {
     setError(undefined);
-    setBusy(true);
     try {
       const result = await importCsv({ csv: csv(), mapping: map, dryRun, skipInvalid: skipInvalid() });
       setPreview(result);
@@ -40,8 +33,6 @@ export default function ContactsImportPage() {
       if (!dryRun) setDone(result.imported);
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setBusy(false);
     }
   };
   const onFile = async (file: File | undefined) => {
@@ -107,7 +98,7 @@ export default function ContactsImportPage() {
           <textarea id="import-text" rows={5} value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} />
         </div>
         <div class="actions">
-          <button type="button" disabled={!csv().trim() || busy()} onClick={() => run(true)}>
+          <button type="button" disabled={!csv().trim() || importing.pending} onClick={() => run(true)}>
             Preview
           </button>
         </div>
@@ -190,7 +181,9 @@ export default function ContactsImportPage() {
               type="button"
               class="primary"
               disabled={
-                busy() || preview()!.counts.new === 0 || (preview()!.counts.invalid > 0 && !skipInvalid())
+                importing.pending ||
+                preview()!.counts.new === 0 ||
+                (preview()!.counts.invalid > 0 && !skipInvalid())
               }
               onClick={() => run(false)}
             >

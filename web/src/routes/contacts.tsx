@@ -2,11 +2,34 @@ import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { canWrite, useMe } from '../auth/session.ts';
 import { AddToCampaign } from '../contacts/add-to-campaign.tsx';
-import { getContacts } from '../contacts/contacts.data.ts';
-import { downloadText } from '../deals/deals.data.ts';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { type ContactList, exportContactsCsv, getContacts } from '../contacts/contacts.data.ts';
+import { downloadText } from '../lib/download.ts';
+import { errorMessage } from '../lib/trpc.ts';
+import { type DataColumn, DataTable } from '../ui/data-table.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
+
+type ContactRow = ContactList['items'][number];
+
+const columns: DataColumn<ContactRow>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    cell: (c) => (
+      <>
+        <A href={`/contacts/${c.id}`}>{c.name}</A>
+        <DoNotContactBadge when={c.doNotContact} spaced />
+      </>
+    ),
+  },
+  { id: 'email', header: 'Email', cell: (c) => c.emails[0] ?? '' },
+  {
+    id: 'social',
+    header: 'Social',
+    cell: (c) => c.socialAccounts.map((a) => `${a.platform}:@${a.handle}`).join(', '),
+  },
+  { id: 'tags', header: 'Tags', cell: (c) => <For each={c.tags}>{(t) => <span class="tag">{t}</span>}</For> },
+];
 
 export default function ContactsPage() {
   const [params, setParams] = useSearchParams<{ q?: string; after?: string; campaign?: string }>();
@@ -18,16 +41,10 @@ export default function ContactsPage() {
   // Selection survives paging and searching, so people can gather contacts from several pages.
   const [selected, setSelected] = createSignal<Set<string>>(new Set());
   const [exportError, setExportError] = createSignal<string>();
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected());
-    if (on) next.add(id);
-    else next.delete(id);
-    setSelected(next);
-  };
   const exportCsv = async () => {
     setExportError(undefined);
     try {
-      const { csv } = await trpc.contacts.exportCsv.query({ search: search() || undefined });
+      const csv = await exportContactsCsv(search());
       downloadText('contacts.csv', csv);
     } catch (error) {
       setExportError(errorMessage(error));
@@ -108,56 +125,17 @@ export default function ContactsPage() {
             <p class="muted" aria-live="polite">
               {p().total} {p().total === 1 ? 'contact' : 'contacts'}
             </p>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <input
-                      type="checkbox"
-                      aria-label="Select all contacts on this page"
-                      checked={p().items.every((c) => selected().has(c.id))}
-                      onChange={(e) => {
-                        const next = new Set(selected());
-                        for (const c of p().items) {
-                          if (e.currentTarget.checked) next.add(c.id);
-                          else next.delete(c.id);
-                        }
-                        setSelected(next);
-                      }}
-                    />
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Social</th>
-                  <th scope="col">Tags</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={p().items}>
-                  {(c) => (
-                    <tr>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={`Select ${c.name}`}
-                          checked={selected().has(c.id)}
-                          onChange={(e) => toggle(c.id, e.currentTarget.checked)}
-                        />
-                      </td>
-                      <td>
-                        <A href={`/contacts/${c.id}`}>{c.name}</A>
-                        <DoNotContactBadge when={c.doNotContact} spaced />
-                      </td>
-                      <td>{c.emails[0] ?? ''}</td>
-                      <td>{c.socialAccounts.map((a) => `${a.platform}:@${a.handle}`).join(', ')}</td>
-                      <td>
-                        <For each={c.tags}>{(t) => <span class="tag">{t}</span>}</For>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <DataTable
+              rows={p().items}
+              rowKey={(c) => c.id}
+              selection={{
+                selected: selected(),
+                onChange: setSelected,
+                allLabel: 'Select all contacts on this page',
+                rowLabel: (c) => `Select ${c.name}`,
+              }}
+              columns={columns}
+            />
             <nav class="pager" aria-label="Pages">
               <button type="button" disabled={previous().length === 0} onClick={back}>
                 Previous page

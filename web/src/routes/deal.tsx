@@ -1,26 +1,16 @@
-import { A, action, createAsync, redirect, useAction, useParams } from '@solidjs/router';
+import { A, createAsync, useAction, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { canWrite, useMe } from '../auth/session.ts';
 import { getOwners, getStages } from '../campaigns/campaigns.data.ts';
 import { formatMoney } from '../campaigns/money.ts';
+import { since } from '../deals/deal-dates.ts';
 import { DealEditor } from '../deals/deal-editor.tsx';
-import { getDeal, getDealTimeline, revalidateDeals, since } from '../deals/deals.data.ts';
-import { isOverBudget, moveDeal } from '../deals/move-deal.ts';
+import { addDealNote, getDeal, getDealTimeline, moveDeal, removeDeal } from '../deals/deals.data.ts';
 import { Timeline } from '../deals/timeline.tsx';
-import { errorMessage, trpc } from '../lib/trpc.ts';
+import { errorMessage, isOverBudget } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { Loading } from '../ui/feedback.tsx';
-
-const addNote = action(async (id: string, text: string) => {
-  await trpc.deals.addNote.mutate({ id, text });
-  await revalidateDeals();
-}, 'addDealNote');
-const removeDeal = action(async (id: string, campaignId: string) => {
-  await trpc.deals.remove.mutate({ id });
-  await revalidateDeals();
-  throw redirect(`/campaigns/${campaignId}`);
-}, 'removeDeal');
 
 export default function DealPage() {
   const params = useParams();
@@ -30,7 +20,7 @@ export default function DealPage() {
   const stages = createAsync(() => getStages());
   const owners = createAsync(() => getOwners());
   const move = useAction(moveDeal);
-  const note = useAction(addNote);
+  const note = useAction(addDealNote);
   const remove = useAction(removeDeal);
   const [error, setError] = createSignal<string>();
   const [confirming, setConfirming] = createSignal(false);

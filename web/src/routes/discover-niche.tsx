@@ -7,8 +7,8 @@ import { getCommunities, getNiche, isBusy } from '../discover/discover.data.ts';
 import { formatWhole, platformLabel, shortError } from '../discover/format.ts';
 import { ChangesTab, CommunitiesTab, MapTab } from '../discover/insights-tabs.tsx';
 import { LeaderboardTable } from '../discover/leaderboard-table.tsx';
-import { usePolling } from '../discover/niche-list.tsx';
 import { StatusBadge } from '../discover/status-badge.tsx';
+import { usePolling } from '../lib/use-polling.ts';
 import { Loading } from '../ui/feedback.tsx';
 
 const tabs = [

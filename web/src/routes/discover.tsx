@@ -3,7 +3,8 @@ import { createSignal, Show } from 'solid-js';
 import { canWrite, useMe } from '../auth/session.ts';
 import { createDemoNiche, getNiches, isBusy } from '../discover/discover.data.ts';
 import { NewNicheForm } from '../discover/new-niche-form.tsx';
-import { NicheList, usePolling } from '../discover/niche-list.tsx';
+import { NicheList } from '../discover/niche-list.tsx';
+import { usePolling } from '../lib/use-polling.ts';
 import { EmptyState, ErrorNotice, Loading } from '../ui/feedback.tsx';
 
 export default function DiscoverPage() {

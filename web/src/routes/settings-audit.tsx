@@ -1,17 +1,8 @@
-import { A, createAsync, query, useSearchParams } from '@solidjs/router';
+import { A, createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { canAdmin, useMe } from '../auth/session.ts';
-import { trpc } from '../lib/trpc.ts';
+import { auditEntities as entities, getAudit } from '../settings/settings.data.ts';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
-
-const entities = ['contact', 'deal', 'campaign', 'stage'] as const;
-type Entity = (typeof entities)[number];
-
-const getAudit = query(
-  (entityType: string, cursor: string | undefined) =>
-    trpc.audit.list.query({ entityType: (entityType || undefined) as Entity | undefined, cursor, limit: 50 }),
-  'audit',
-);
 
 function summarise(changes: Record<string, unknown>): string {
   const text = JSON.stringify(changes);

@@ -1,20 +1,9 @@
-import { action, createAsync, Navigate, redirect, revalidate, useSubmission } from '@solidjs/router';
+import { createAsync, Navigate, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { getMe, getSetupStatus } from '../auth/session.ts';
-import { fieldErrors, trpc } from '../lib/trpc.ts';
+import { getSetupStatus, setup } from '../auth/auth.data.ts';
+import { fieldErrors } from '../lib/trpc.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
-
-const setup = action(async (form: FormData) => {
-  await trpc.auth.setup.mutate({
-    name: String(form.get('name') ?? ''),
-    email: String(form.get('email') ?? ''),
-    password: String(form.get('password') ?? ''),
-    workspaceName: String(form.get('workspaceName') ?? ''),
-  });
-  await revalidate([getMe.key, getSetupStatus.key]);
-  throw redirect('/contacts');
-}, 'setup');
 
 /** First run: the first user creates their account and workspace. */
 export function SetupPage() {

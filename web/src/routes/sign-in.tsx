@@ -1,18 +1,8 @@
-import { action, createAsync, Navigate, redirect, revalidate, useSubmission } from '@solidjs/router';
+import { createAsync, Navigate, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { getMe, getSetupStatus } from '../auth/session.ts';
-import { trpc } from '../lib/trpc.ts';
+import { getSetupStatus, signIn } from '../auth/auth.data.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
-
-const signIn = action(async (form: FormData) => {
-  await trpc.auth.signIn.mutate({
-    email: String(form.get('email') ?? ''),
-    password: String(form.get('password') ?? ''),
-  });
-  await revalidate(getMe.key);
-  throw redirect('/contacts');
-}, 'signIn');
 
 export function SignInPage() {
   const status = createAsync(() => getSetupStatus());

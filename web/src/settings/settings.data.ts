@@ -95,3 +95,13 @@ export const acceptInvitation = action(async (token: string, form: FormData) => 
   });
   window.location.assign('/contacts');
 }, 'acceptInvitation');
+
+export const auditEntities = ['contact', 'deal', 'campaign', 'stage'] as const;
+type Entity = (typeof auditEntities)[number];
+
+/** One page of the audit log, optionally of one kind of entity. */
+export const getAudit = query(
+  (entityType: string, cursor: string | undefined) =>
+    trpc.audit.list.query({ entityType: (entityType || undefined) as Entity | undefined, cursor, limit: 50 }),
+  'audit',
+);
