@@ -27,7 +27,11 @@ export async function recoverImports(database: Database, queue: Queue, now = new
     );
   for (const upload of dropped)
     await failImport(db, upload, new Error('the upload was interrupted; upload the file again'));
-  if (embedded) await db.update(uploads).set({ leaseUntil: null }).where(eq(uploads.status, 'running'));
+  if (embedded)
+    await db
+      .update(uploads)
+      .set({ status: 'pending', leaseUntil: null })
+      .where(eq(uploads.status, 'running'));
   const open = await db
     .select({ id: uploads.id, leaseUntil: uploads.leaseUntil })
     .from(uploads)

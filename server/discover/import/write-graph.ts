@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { type AccountInput, copyEdgesIntoEmptyNiche, insertEdges, rows, upsertAccounts } from '../store.ts';
 
 const INT_MAX = 2_147_483_647;
+const ACCOUNT_SLICE = 50_000;
 
 const numberAttribute = (a: Record<string, unknown> | undefined, ...names: string[]) => {
   for (const name of names) {
@@ -26,7 +27,7 @@ export async function writeImportedGraph(
   onAccountsWritten?: () => void,
 ) {
   return db.transaction(async (tx) => {
-    const accounts: AccountInput[] = graph.nodeIds.map((id) => {
+    const input = (id: string): AccountInput => {
       const imported = graph.accounts.get(id);
       const attributes = imported?.attributes;
       return {
@@ -39,19 +40,26 @@ export async function writeImportedGraph(
         accountCreatedAt: accountAge(attributes),
         attributes: attributes && Object.keys(attributes).length > 0 ? attributes : null,
       };
-    });
-    const { ids } = await upsertAccounts(tx, nicheId, accounts);
-    const idOf = graph.nodeIds.map((id) => ids.get(id)!);
-    const lost = graph.nodeIds.find((id) => ids.get(id) === undefined);
-    if (lost !== undefined)
-      throw new Error(`discover/import: account ${JSON.stringify(lost.slice(0, 60))} was not stored`);
+    };
+    // In slices, so a file with millions of accounts never holds a row object for each at once.
+    const idOf = new Float64Array(graph.nodeIds.length);
+    for (let start = 0; start < graph.nodeIds.length; start += ACCOUNT_SLICE) {
+      const slice = graph.nodeIds.slice(start, start + ACCOUNT_SLICE);
+      const { ids } = await upsertAccounts(tx, nicheId, slice.map(input));
+      for (let i = 0; i < slice.length; i++) {
+        const id = ids.get(slice[i]);
+        if (id === undefined)
+          throw new Error(`discover/import: account ${JSON.stringify(slice[i].slice(0, 60))} was not stored`);
+        idOf[start + i] = id;
+      }
+    }
     onAccountsWritten?.();
     const [existing] = await rows<{ any: boolean }>(
       tx,
       sql`select exists (select 1 from niche_edges where niche_id = ${nicheId}) as any`,
     );
     if (!existing?.any)
-      return { accounts: ids.size, edges: await copyEdgesIntoEmptyNiche(tx, nicheId, graph.edges, idOf) };
+      return { accounts: idOf.length, edges: await copyEdgesIntoEmptyNiche(tx, nicheId, graph.edges, idOf) };
     const from: number[] = [];
     const to: number[] = [];
     for (let i = 0; i < graph.edges.length; i++) {
@@ -59,7 +67,7 @@ export async function writeImportedGraph(
       to.push(idOf[graph.edges.to[i]]);
     }
     const written = await insertEdges(tx, nicheId, from, to);
-    return { accounts: ids.size, edges: written };
+    return { accounts: idOf.length, edges: written };
   });
 }
 
