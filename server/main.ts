@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { openConfiguredDatabase } from './db/open.ts';
 import { resumeInterruptedWork } from './discover/crawl/crawl.recover.ts';
+import { recoverImports } from './discover/import/import.recover.ts';
 import { createApp } from './http/app.ts';
 import { allJobs } from './jobs/all.ts';
 import { type Queue, startQueue } from './jobs/queue.ts';
@@ -36,6 +37,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   if (options.worker ?? true) await startWorkers({ database, logger, config, queue }, allJobs);
   const resumed = await resumeInterruptedWork(database, queue);
   if (resumed > 0) logger.info({ crawls: resumed }, 'resuming interrupted crawls');
+  logger.info(await recoverImports(database, queue), 'recovered imports');
   const app = createApp({
     database,
     queue,

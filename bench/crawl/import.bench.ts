@@ -13,7 +13,8 @@ import { scaleFreeDigraph, seededRng } from '../../graph/index.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { niches, workspaces } from '../../server/db/schema/index.ts';
-import { parseUpload, writeImportedGraph } from '../../server/discover/import/import.service.ts';
+import { writeImportedGraph } from '../../server/discover/import/import.service.ts';
+import { fileChunkReader, parseUploadStream } from '../../server/discover/import/parse-upload.ts';
 
 const edgesWanted = Number(process.env.BENCH_EDGES ?? 3_000_000);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -53,13 +54,10 @@ async function run(kind: 'postgres' | 'pglite') {
       })
       .returning();
     const t0 = performance.now();
-    const { readFileSync } = await import('node:fs');
-    const graph = await parseUpload({
-      format: 'csv',
-      edges: readFileSync(file),
-      accounts: null,
-      options: {},
-    });
+    const { graph } = await parseUploadStream(
+      { filename: 'edges.csv', format: 'csv', options: {}, hasAccounts: false },
+      fileChunkReader({ edges: file }),
+    );
     const t1 = performance.now();
     let accountsDone = 0;
     const result = await writeImportedGraph(database.db, n.id, graph, () => {

@@ -2,7 +2,7 @@
  * `murmur niches | demo | crawl | import | score | export`: Discover from the command line.
  * Work runs in this process with progress on stderr; results go to stdout.
  */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -20,14 +20,16 @@ import { exportChunks, nicheAsGraph } from '../discover/import/export.ts';
 import {
   formatFromName,
   type GraphFormat,
-  parseUpload,
+  requireEdges,
   writeImportedGraph,
 } from '../discover/import/import.service.ts';
+import { fileChunkReader, parseUploadStream } from '../discover/import/parse-upload.ts';
 import { createNiche, listNiches } from '../discover/niches.service.ts';
 import { scoreNicheNow } from '../discover/scoring/score.job.ts';
 import { rows } from '../discover/store.ts';
 import { allJobs } from '../jobs/all.ts';
 import { startQueue } from '../jobs/queue.ts';
+import { safeErrorText } from '../lib/safe-text.ts';
 import { bar, progressLine } from './progress.ts';
 
 export class UsageError extends Error {}
@@ -161,6 +163,25 @@ export async function importCommand(args: string[]) {
     throw new UsageError(`Cannot tell the format of ${file}: pass --format csv|gexf|graphml.`);
   return withDatabase(async (database) => {
     const workspace = await workspaceOf(database, values.workspace);
+    // Read the file first: a file that cannot be imported creates no niche.
+    const started = performance.now();
+    const { graph, warning } = await parseUploadStream(
+      {
+        filename: basename(file),
+        format,
+        options: { mutual: values.mutual ?? false, accountsIdColumn: values['accounts-id-column'] },
+        hasAccounts: !!values.accounts,
+      },
+      fileChunkReader({ edges: file, accounts: values.accounts }),
+    ).catch((error: Error) => {
+      throw new UsageError(safeErrorText(error).replace(/^crawl\/importers: /, ''));
+    });
+    if (warning) process.stderr.write(`Warning: ${warning}\n`);
+    try {
+      requireEdges(graph, basename(file));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
     const niche =
       (await nicheByName(database, workspace.id, values.niche!)) ??
       (await createNiche(database.db, workspace.id, null, {
@@ -173,13 +194,6 @@ export async function importCommand(args: string[]) {
       }));
     if (niche.platform !== 'file')
       throw new UsageError(`"${niche.name}" is a crawled niche; import into a new niche name.`);
-    const started = performance.now();
-    const graph = await parseUpload({
-      format,
-      edges: readFileSync(file),
-      accounts: values.accounts ? readFileSync(values.accounts) : null,
-      options: { mutual: values.mutual ?? false, accountsIdColumn: values['accounts-id-column'] },
-    });
     const parsed = performance.now();
     process.stderr.write(
       `Read ${graph.nodeIds.length} accounts and ${graph.edges.length} edges from ${basename(file)} in ${((parsed - started) / 1000).toFixed(1)} s.\n`,

@@ -3,6 +3,7 @@
  * or tab separators (guessed from the header line), quoted fields with doubled quotes and line
  * breaks inside, CRLF or LF line ends.
  */
+import { spreadsheetSafe } from '../lib/spreadsheet-safe.ts';
 
 export type ParsedCsv = { header: string[]; rows: { line: number; cells: string[] }[]; delimiter: string };
 
@@ -77,8 +78,7 @@ export function parseCsv(
 
 /** A cell a spreadsheet will not run as a formula (=, +, -, @ would start one). */
 function safeCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = spreadsheetSafe(value === null || value === undefined ? '' : String(value));
   return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

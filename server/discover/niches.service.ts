@@ -66,6 +66,7 @@ async function latestUpload(db: Db, nicheId: string) {
       status: uploads.status,
       progress: uploads.progress,
       error: uploads.error,
+      warning: uploads.warning,
     })
     .from(uploads)
     .where(eq(uploads.nicheId, nicheId))

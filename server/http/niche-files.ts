@@ -9,8 +9,10 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { roles } from '../db/schema/index.ts';
 import { exportChunks, nicheAsGraph } from '../discover/import/export.ts';
-import { createUpload, formatFromName } from '../discover/import/import.service.ts';
+import { formatFromName, queueUpload } from '../discover/import/import.service.ts';
+import { abandonUpload, openUpload, receiveParts } from '../discover/import/upload-receive.ts';
 import { requireNiche } from '../discover/niches.service.ts';
+import { safeText } from '../lib/safe-text.ts';
 import { toTRPCError } from '../trpc/errors.ts';
 import type { AppDeps } from './app.ts';
 import { contextFromRequest } from './auth-context.ts';
@@ -47,43 +49,54 @@ export function nicheFiles(deps: AppDeps) {
 
   app.post('/niches/:id/import', async (c) => {
     const { workspaceId } = await who(c, true);
-    if (!deps.queue) throw new HTTPException(503, { message: 'Background jobs are not running.' });
-    const body = await c.req.parseBody().catch(() => {
+    const queue = deps.queue;
+    if (!queue) throw new HTTPException(503, { message: 'Background jobs are not running.' });
+    const contentType = c.req.header('content-type') ?? '';
+    if (!contentType.startsWith('multipart/form-data'))
       throw new HTTPException(400, { message: 'Send the files as multipart/form-data.' });
-    });
-    const edges = body.edges;
-    if (!(edges instanceof File) || edges.size === 0)
-      throw new HTTPException(400, { message: 'Choose an edges file to import.' });
-    const accounts = body.accounts instanceof File && body.accounts.size > 0 ? body.accounts : undefined;
-    const fields = uploadFields.safeParse(
-      Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' && v !== '')),
-    );
-    if (!fields.success)
-      throw new HTTPException(400, {
-        message: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      });
-    const format = fields.data.format ?? formatFromName(edges.name);
-    if (!format)
-      throw new HTTPException(400, {
-        message: `Cannot tell the format of ${edges.name}: choose CSV, GEXF or GraphML.`,
-      });
-    const upload = await createUpload(
-      deps.database.db,
-      deps.queue,
-      { workspaceId, nicheId: c.req.param('id') },
-      {
-        filename: edges.name,
+    const db = deps.database.db;
+    // Checks and claims the niche first (one upload at a time), then streams the files in.
+    const opened = await openUpload(db, { workspaceId, nicheId: c.req.param('id') }).catch(toHttp);
+    try {
+      const received = await receiveParts(db, opened.uploadId, { contentType, body: c.req.raw.body }).catch(
+        () => {
+          throw new HTTPException(400, { message: 'Send the files as multipart/form-data.' });
+        },
+      );
+      const edges = received.files.edges;
+      if (!edges || edges.bytes === 0)
+        throw new HTTPException(400, { message: 'Choose an edges file to import.' });
+      const fields = uploadFields.safeParse(
+        Object.fromEntries(Object.entries(received.fields).filter(([, v]) => v !== '')),
+      );
+      if (!fields.success)
+        throw new HTTPException(400, {
+          message: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        });
+      const filename = safeText(edges.name).slice(0, 255);
+      const format = fields.data.format ?? formatFromName(filename);
+      if (!format)
+        throw new HTTPException(400, {
+          message: `Cannot tell the format of ${filename}: choose CSV, GEXF or GraphML.`,
+        });
+      if (format !== 'csv' && received.files.accounts?.bytes)
+        throw new HTTPException(400, { message: 'An accounts file goes with a CSV edge list only.' });
+      await queueUpload(db, queue, opened.uploadId, {
+        filename,
         format,
-        edges: Buffer.from(await edges.arrayBuffer()),
-        accounts: accounts ? Buffer.from(await accounts.arrayBuffer()) : undefined,
         options: {
           mutual: ['true', 'on', '1'].includes(fields.data.mutual ?? ''),
           accountsIdColumn: fields.data.accountsIdColumn,
           delimiter: fields.data.delimiter,
         },
-      },
-    ).catch(toHttp);
-    return c.json({ uploadId: upload.id });
+      });
+      return c.json({ uploadId: opened.uploadId });
+    } catch (error) {
+      await abandonUpload(db, opened).catch((cause) =>
+        deps.logger.error({ err: cause }, 'could not drop an abandoned upload'),
+      );
+      throw error;
+    }
   });
 
   app.get('/niches/:id/export', async (c) => {

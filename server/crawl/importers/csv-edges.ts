@@ -18,6 +18,7 @@
 import { type AccountsCsvOptions, readAccountsCsv } from './csv-accounts.ts';
 import {
   type CsvReaderOptions,
+  checkLineLength,
   createRowAssembler,
   type Delimiter,
   detectDelimiterAt,
@@ -151,6 +152,7 @@ export const readEdgeCsv = async (
   let chunk = '';
   let nextQuote = -1;
   await scanLines(source, (text, start, end, line) => {
+    checkLineLength(start, end, line);
     if (delimiter === undefined && start !== end && !(comment !== null && text.startsWith(comment, start))) {
       delimiter = detectDelimiterAt(text, start, comment);
     }

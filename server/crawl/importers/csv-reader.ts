@@ -50,8 +50,20 @@ export const detectDelimiter = (sample: string, comment: string | null = '#'): D
 
 const splitWhitespace = (line: string) => line.trim().split(/[ \t]+/);
 
-/** Fields of a line with quotes, or null when a quoted field runs past the end (a newline inside). */
-export const parseQuotedLine = (text: string, delimiter: Delimiter, quote = '"'): string[] | null => {
+/** A quoted field still open at the end of a line: the fields before it and its text so far. */
+export type OpenField = { fields: string[]; value: string };
+
+/**
+ * Fields of a line with quotes, or the open field when a quoted field runs past the end (a
+ * newline inside). Pass that back with the next line to carry on where it stopped: each line is
+ * read once, however many lines a quoted field spans.
+ */
+export const continueQuotedLine = (
+  text: string,
+  delimiter: Delimiter,
+  quote = '"',
+  open?: OpenField,
+): string[] | OpenField => {
   const ws = delimiter === 'whitespace';
   const findDelimiter = (from: number): [number, number] => {
     if (!ws) {
@@ -63,29 +75,41 @@ export const parseQuotedLine = (text: string, delimiter: Delimiter, quote = '"')
     const found = match.exec(text);
     return found ? [found.index, found.index + found[0].length] : [-1, -1];
   };
-  const fields: string[] = [];
-  let i = ws ? text.length - text.trimStart().length : 0;
+  const fields = open ? open.fields : [];
+  let i = open || !ws ? 0 : text.length - text.trimStart().length;
+  let value = open ? `${open.value}\n` : '';
+  let quoted = open !== undefined;
   for (;;) {
-    let value = '';
-    if (text.startsWith(quote, i)) {
+    if (!quoted && text.startsWith(quote, i)) {
       i += quote.length;
+      quoted = true;
+    }
+    if (quoted) {
       for (;;) {
         const end = text.indexOf(quote, i);
-        if (end === -1) return null;
+        if (end === -1) return { fields, value: value + text.slice(i) };
         value += text.slice(i, end);
         i = end + quote.length;
         if (!text.startsWith(quote, i)) break;
         value += quote;
         i += quote.length;
       }
+      quoted = false;
     }
     const [at, next] = findDelimiter(i);
     value += at === -1 ? text.slice(i) : text.slice(i, at); // lenient: keep stray text after a quote
     fields.push(value);
+    value = '';
     if (at === -1) return fields;
     i = next;
     if (ws && i === text.length) return fields;
   }
+};
+
+/** Fields of a line with quotes, or null when a quoted field runs past the end (a newline inside). */
+export const parseQuotedLine = (text: string, delimiter: Delimiter, quote = '"'): string[] | null => {
+  const result = continueQuotedLine(text, delimiter, quote);
+  return Array.isArray(result) ? result : null;
 };
 
 export type LineHandler = (text: string, start: number, end: number, line: number) => void;
@@ -117,45 +141,76 @@ export const detectDelimiterAt = (text: string, start: number, comment: string |
 
 export type RowAssembler = { line: LineHandler; readonly pending: boolean; finish(): void };
 
+/** Limits that keep a hostile file from costing more than a clear error. */
+export const CSV_LIMITS = { columns: 1000, lineChars: 1 << 20 } as const;
+
+const tooManyColumns = (line: number) =>
+  new ImportError(
+    'parse_error',
+    `crawl/importers: line ${line} has more than ${CSV_LIMITS.columns} columns`,
+    {
+      line,
+    },
+  );
+
+/** Throws when a line is longer than the limit; the fast edge path calls it too. */
+export const checkLineLength = (start: number, end: number, line: number) => {
+  if (end - start > CSV_LIMITS.lineChars)
+    throw new ImportError(
+      'parse_error',
+      `crawl/importers: line ${line} is longer than ${CSV_LIMITS.lineChars} characters`,
+      { line },
+    );
+};
+
 /** Turns lines into rows: skips blanks and comments, splits, joins quoted fields across lines. */
 export const createRowAssembler = (
   delimiter: () => Delimiter,
   onRow: CsvRowHandler,
   { quote = '"', comment = '#' }: Omit<CsvReaderOptions, 'delimiter'> = {},
 ): RowAssembler => {
-  let pending: string | null = null;
-  let lastLine = 0;
-  const emit = (text: string, line: number) => {
-    const fields = parseQuotedLine(text, delimiter(), quote);
-    if (fields === null) pending = text;
-    else {
-      pending = null;
-      onRow(fields, line);
+  let open: OpenField | null = null;
+  let openedAt = 0;
+  const emit = (fields: string[], line: number) => {
+    if (fields.length > CSV_LIMITS.columns) throw tooManyColumns(line);
+    onRow(fields, line);
+  };
+  const unclosed = () =>
+    new ImportError('parse_error', `crawl/importers: line ${openedAt}: a quoted field is never closed`, {
+      line: openedAt,
+    });
+  const parse = (row: string, line: number) => {
+    const result = continueQuotedLine(row, delimiter(), quote, open ?? undefined);
+    if (Array.isArray(result)) {
+      open = null;
+      return emit(result, openedAt || line);
     }
+    if (result.fields.length > CSV_LIMITS.columns) throw tooManyColumns(openedAt || line);
+    // A field that long is a quote left open, not a value: stop before it costs memory.
+    if (result.value.length > CSV_LIMITS.lineChars) throw unclosed();
+    open = result;
   };
   return {
     get pending() {
-      return pending !== null;
+      return open !== null;
     },
     line(text, start, end, line) {
-      lastLine = line;
-      if (pending !== null) return emit(`${pending}\n${text.slice(start, end)}`, line);
+      checkLineLength(start, end, line);
+      if (open !== null) return parse(text.slice(start, end), line);
+      openedAt = 0;
       if (start === end || (comment !== null && text.startsWith(comment, start))) return;
       const row = text.slice(start, end);
-      if (row.indexOf(quote) !== -1) return emit(row, line);
+      if (row.indexOf(quote) !== -1) {
+        openedAt = line;
+        parse(row, line);
+        if (open === null) openedAt = 0;
+        return;
+      }
       const sep = delimiter();
-      onRow(sep === 'whitespace' ? splitWhitespace(row) : row.split(sep), line);
+      emit(sep === 'whitespace' ? splitWhitespace(row) : row.split(sep, CSV_LIMITS.columns + 1), line);
     },
     finish() {
-      if (pending !== null) {
-        throw new ImportError(
-          'parse_error',
-          `crawl/importers: unterminated quoted field at line ${lastLine}`,
-          {
-            line: lastLine,
-          },
-        );
-      }
+      if (open !== null) throw unclosed();
     },
   };
 };

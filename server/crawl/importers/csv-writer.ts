@@ -8,16 +8,24 @@
  *   await writeTextFile('edges.csv', edgesCsvChunks(graph));
  *   await writeTextFile('accounts.csv', accountsCsvChunks(graph));
  */
+import { spreadsheetSafe } from '../../lib/spreadsheet-safe.ts';
 import { attributeColumns } from './gexf-writer.ts';
 import type { ImportedGraph } from './imported-graph.ts';
 import { batched } from './text-sink.ts';
 
 export type CsvWriterOptions = { delimiter?: string };
 
-export const csvField = (value: string, delimiter = ','): string =>
-  value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim()
+/** A text cell, quoted when needed and never a formula (see spreadsheetSafe). */
+export const csvField = (text: string, delimiter = ','): string => {
+  const value = spreadsheetSafe(text);
+  return value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim()
     ? `"${value.replace(/"/g, '""')}"`
     : value;
+};
+
+/** Numbers and booleans are written as they are: `-3` is a value, not a formula. */
+const valueField = (value: string | number | boolean, delimiter: string) =>
+  typeof value === 'string' ? csvField(value, delimiter) : String(value);
 
 export function* edgesCsvChunks(
   graph: ImportedGraph,
@@ -49,7 +57,7 @@ export function* accountsCsvChunks(
       if (withLabel) cells.push(csvField(account?.label ?? '', delimiter));
       for (const title of titles) {
         const value = account?.attributes[title];
-        cells.push(value === undefined ? '' : csvField(String(value), delimiter));
+        cells.push(value === undefined ? '' : valueField(value, delimiter));
       }
       yield `${cells.join(delimiter)}\n`;
     }

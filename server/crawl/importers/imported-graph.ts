@@ -10,6 +10,8 @@
  *   for (const [from, to] of edgePairs(graph)) …
  */
 
+import { hasUnsafeText, safeDeep, safeText } from '../../lib/safe-text.ts';
+import { ImportError } from './import.errors.ts';
 import { createNodeIndex } from './node-index.ts';
 
 export type AttributeValue = string | number | boolean;
@@ -86,11 +88,14 @@ export const createGraphBuilder = ({
     node,
     account(id, account) {
       node(id);
+      // Labels and attributes are only shown: a NUL or broken character is dropped, not fatal.
+      const label = account.label === undefined ? undefined : safeText(account.label);
+      const attributes = safeDeep({ ...account.attributes });
       const existing = accounts.get(id);
-      if (!existing) accounts.set(id, { label: account.label, attributes: { ...account.attributes } });
+      if (!existing) accounts.set(id, { label, attributes });
       else {
-        if (account.label !== undefined) existing.label = account.label;
-        Object.assign(existing.attributes, account.attributes);
+        if (label !== undefined) existing.label = label;
+        Object.assign(existing.attributes, attributes);
       }
     },
     nodeInText: (text, start, end) => index.fromText(text, start, end),
@@ -106,6 +111,15 @@ export const createGraphBuilder = ({
     },
     build() {
       const nodeIds = index.ids();
+      // An id is a key: cleaning it could merge two accounts, so a bad one stops the import.
+      const bad = nodeIds.find(hasUnsafeText);
+      if (bad !== undefined) {
+        const shown = JSON.stringify(bad.slice(0, 60)); // escapes NUL and surrogates as \u…
+        throw new ImportError(
+          'parse_error',
+          `crawl/importers: the account id ${shown} holds a NUL or an invalid (lone surrogate) character; fix the file and upload it again`,
+        );
+      }
       return {
         directed: !sawUndirected,
         nodeIds,

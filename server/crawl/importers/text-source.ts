@@ -30,6 +30,7 @@ export async function* textChunks(source: TextSource): AsyncGenerator<string> {
       if (text) yield text;
     }
   } catch (cause) {
+    if (cause instanceof ImportError) throw cause;
     const where = 'path' in source ? source.path : 'stream';
     throw new ImportError(
       'unreadable',
@@ -43,7 +44,14 @@ export async function* textChunks(source: TextSource): AsyncGenerator<string> {
   if (rest) yield rest;
 }
 
+/** Past this, a "line" is a file without line breaks: refuse it before joining costs memory. */
+const MAX_LINE_BYTES = 4 << 20;
+
+const tooLong = () =>
+  new ImportError('parse_error', `crawl/importers: a line is longer than ${MAX_LINE_BYTES} bytes`);
+
 const joinBytes = (a: Uint8Array, b: Uint8Array) => {
+  if (a.length + b.length > MAX_LINE_BYTES) throw tooLong();
   const joined = new Uint8Array(a.length + b.length);
   joined.set(a);
   joined.set(b, a.length);
@@ -78,6 +86,7 @@ export async function* lineChunks(source: TextSource): AsyncGenerator<string> {
         const text = chars + chunk;
         const nl = text.lastIndexOf('\n');
         chars = nl === -1 ? text : text.slice(nl + 1);
+        if (chars.length > MAX_LINE_BYTES) throw tooLong();
         if (nl !== -1) yield clean(text.slice(0, nl + 1));
         continue;
       }
@@ -91,6 +100,7 @@ export async function* lineChunks(source: TextSource): AsyncGenerator<string> {
       yield clean(decoder.decode(head));
     }
   } catch (cause) {
+    if (cause instanceof ImportError) throw cause;
     const where = 'path' in source ? source.path : 'stream';
     throw new ImportError(
       'unreadable',

@@ -5,6 +5,6 @@ export const importJob = defineJob<{ uploadId: string }>({
   name: importJobName,
   options: { pollingIntervalSeconds: 1 },
   async run(data, deps) {
-    await runImport(deps.database.db, deps.queue, data.uploadId);
+    await runImport(deps.database, deps.queue, data.uploadId);
   },
 });
