@@ -1,7 +1,9 @@
 /** The admin audit log: who changed which contact, deal, campaign or stage, and how. */
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { type AuditEntity, auditLog, users } from '../db/schema/index.ts';
+import { hasUnsafeText } from '../lib/safe-text.ts';
 import { AppError } from '../trpc/errors.ts';
 
 export type AuditInput = {
@@ -46,11 +48,12 @@ export function diff<T extends Record<string, unknown>>(before: T, next: Partial
 function encodeCursor(createdAt: Date, id: string) {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
 }
+/** A cursor is client input: a forged one must be a 400, never reach a query as a bad uuid or NUL. */
+const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
 function decodeCursor(cursor: string): [string, string] {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
-      return [value[0], value[1]];
+    const value = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (value.success && !value.data.some(hasUnsafeText)) return value.data;
   } catch {}
   throw new AppError('invalid', 'That page cursor is not valid: start from the first page.');
 }

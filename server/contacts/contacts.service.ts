@@ -1,9 +1,11 @@
 /** Contacts and their social accounts; every query is scoped to one workspace. */
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { recordActivity } from '../audit/activities.service.ts';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { hasUnsafeText } from '../lib/safe-text.ts';
 import { AppError, isUniqueViolation } from '../trpc/errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
 
@@ -24,11 +26,12 @@ const columns = {
 function encodeCursor(name: string, id: string) {
   return Buffer.from(JSON.stringify([name.toLowerCase(), id])).toString('base64url');
 }
+/** A cursor is client input: a forged one must be a 400, never reach a query as a bad uuid or NUL. */
+const cursorSchema = z.tuple([z.string().max(1000), z.uuid()]);
 function decodeCursor(cursor: string): [string, string] {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
-      return [value[0], value[1]];
+    const value = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (value.success && !value.data.some(hasUnsafeText)) return value.data;
   } catch {}
   throw new AppError('invalid', 'That page cursor is not valid: start from the first page.');
 }
