@@ -34,10 +34,6 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config);
   const queue = await startQueue(database, logger, allJobs);
-  if (options.worker ?? true) await startWorkers({ database, logger, config, queue }, allJobs);
-  const resumed = await resumeInterruptedWork(database, queue);
-  if (resumed > 0) logger.info({ crawls: resumed }, 'resuming interrupted crawls');
-  logger.info(await recoverImports(database, queue), 'recovered imports');
   const app = createApp({
     database,
     queue,
@@ -57,6 +53,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, database: database.kind }, 'Murmur is listening');
+  // Jobs start once the port answers: a job that fails at start must not keep the app from serving.
+  if (options.worker ?? true) await startWorkers({ database, logger, config, queue }, allJobs);
+  const resumed = await resumeInterruptedWork(database, queue);
+  if (resumed > 0) logger.info({ crawls: resumed }, 'resuming interrupted crawls');
+  logger.info(await recoverImports(database, queue), 'recovered imports');
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -76,6 +77,21 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   };
   return { url, database, queue, logger, close };
 }
+
+/**
+ * A promise nobody awaited that rejects (a library's fire-and-forget call, such as pg-boss
+ * recording a job's outcome) would end the process under Node's default. One failed
+ * background write must not take the app down for everyone: log it and keep serving.
+ * Installed by the `serve` and `worker` commands, once per process.
+ */
+export function keepServingOnUnhandledRejection(logger: Logger) {
+  if (rejectionHandlerInstalled) return;
+  rejectionHandlerInstalled = true;
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection (kept serving)');
+  });
+}
+let rejectionHandlerInstalled = false;
 
 /** Stops cleanly on SIGTERM/SIGINT and exits 0. */
 export function stopOnSignals(running: Pick<Running, 'close' | 'logger'>) {

@@ -1,8 +1,9 @@
 /** The `murmur` command. Returns an exit code; prints clear messages, never stack traces for user errors. */
 import { parseArgs } from 'node:util';
+import { createLogger } from '../adapters/logger.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
-import { startServer, startWorker, stopOnSignals } from '../main.ts';
+import { keepServingOnUnhandledRejection, startServer, startWorker, stopOnSignals } from '../main.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
 import {
   crawlCommand,
@@ -92,7 +93,9 @@ async function serveCommand(args: string[]): Promise<number> {
     process.stderr.write('Building the web app…\n');
     await buildWeb();
   }
-  const running = await startServer(config, { worker: !values['no-worker'] });
+  const logger = createLogger(config.logLevel);
+  keepServingOnUnhandledRejection(logger);
+  const running = await startServer(config, { worker: !values['no-worker'], logger });
   stopOnSignals(running);
   process.stderr.write(`Murmur is running at ${running.url.replace('127.0.0.1', 'localhost')}\n`);
   await new Promise(() => {});
@@ -100,7 +103,10 @@ async function serveCommand(args: string[]): Promise<number> {
 }
 
 async function workerCommand(): Promise<number> {
-  const running = await startWorker(loadConfig());
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  keepServingOnUnhandledRejection(logger);
+  const running = await startWorker(config, { logger });
   stopOnSignals(running);
   process.stderr.write('Murmur worker is running. Stop it with Ctrl-C or SIGTERM.\n');
   await new Promise(() => {});

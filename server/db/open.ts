@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { type Database, openDatabase } from './client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
+import { makePrivate } from './private-files.ts';
 
 /** Opens the configured database (PostgreSQL, or PGlite in the data folder) and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -11,12 +12,21 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     await migrate(database);
     return database;
   }
+  makePrivate(config.dataDir);
   const unlock = lockDataDir(config.dataDir);
   try {
     const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
     await migrate(database);
+    makePrivate(config.dataDir);
     const close = database.close;
-    return { ...database, close: () => close().finally(unlock) };
+    return {
+      ...database,
+      close: () =>
+        close().finally(() => {
+          unlock();
+          makePrivate(config.dataDir);
+        }),
+    };
   } catch (error) {
     unlock();
     throw error;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currency } from '../campaigns/campaigns.schemas.ts';
 import { deliverableKinds, deliverableStatuses, platforms } from '../db/schema/index.ts';
+import { httpUrl } from '../lib/http-url.ts';
 
 export const dealId = z.uuid('That is not a deal id.');
 const ids = z.array(dealId).min(1, 'Choose at least one deal.').max(2000);
@@ -11,7 +12,9 @@ export const deliverableInput = z
     platform: z.enum(platforms),
     dueOn: z.iso.date('Use a date like 2026-03-31.').nullable().default(null),
     status: z.enum(deliverableStatuses).default('planned'),
-    url: z.url('Enter the full address of the live post.').max(2000).nullable().default(null),
+    url: httpUrl('Enter the full address of the live post, starting with http:// or https://.')
+      .nullable()
+      .default(null),
   })
   .refine((d) => d.status !== 'live' || d.url, {
     message: 'A live deliverable needs its URL.',

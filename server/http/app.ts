@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Queue } from '../jobs/queue.ts';
+import { internalErrorMessage } from '../lib/request-id.ts';
 import { appRouter } from '../trpc/router.ts';
 import { contextFromRequest } from './auth-context.ts';
 import { csrfProtection } from './csrf.ts';
@@ -33,6 +34,7 @@ export type AppDeps = {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   const maxBody = deps.maxBodyBytes ?? 1024 * 1024;
+  const maxBatch = 20;
 
   app.use(requestLog(deps.logger));
   app.use(
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps) {
     trpcServer({
       router: appRouter,
       endpoint: '/trpc',
+      // A batch is answered in one response: a hundred heavy queries in one GET starve everyone else.
+      maxBatchSize: maxBatch,
       createContext: (opts, c) =>
         contextFromRequest(
           c,
@@ -95,18 +99,26 @@ export function createApp(deps: AppDeps) {
     }),
     csrfProtection(),
   );
+  // Route ids reach queries as uuids: anything else is the client's mistake, not a 500.
+  app.use('/api/niches/:id/*', async (c, next) => {
+    if (!uuidPattern.test(c.req.param('id')))
+      return c.json({ error: { message: 'That is not a niche id.' } }, 400);
+    return next();
+  });
   app.route('/api', nicheFiles(deps));
 
   if (deps.webRoot) app.use(staticWeb(deps.webRoot));
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: { message: error.message } }, error.status);
-    deps.logger.error({ err: error }, 'unhandled error');
-    return c.json({ error: { message: 'Internal error.' } }, 500);
+    deps.logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { message: internalErrorMessage() } }, 500);
   });
   app.notFound((c) => c.json({ error: { message: 'Not found.' } }, 404));
   return app;
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   try {

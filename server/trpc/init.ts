@@ -1,15 +1,19 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { type Role, roles } from '../db/schema/index.ts';
+import { internalErrorMessage } from '../lib/request-id.ts';
 import type { Context } from './context.ts';
 import { toTRPCError } from './errors.ts';
+import { findUnsafeText } from './unsafe-input.ts';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof z.ZodError ? error.cause : undefined;
+    // An error nobody mapped says nothing about its insides (SQL, bound values): only an id to quote.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: zodError ? describeZodError(zodError) : shape.message,
+      message: internal ? internalErrorMessage() : zodError ? describeZodError(zodError) : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
@@ -39,7 +43,19 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** NUL and lone surrogates cannot be stored by PostgreSQL: refuse them here, once for every procedure. */
+const rejectUnsafeText = t.middleware(async ({ getRawInput, next }) => {
+  const where = findUnsafeText(await getRawInput());
+  if (where !== undefined) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `${where ? `${where}: ` : ''}text must not contain NUL characters or unpaired surrogates.`,
+    });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(rejectUnsafeText).use(mapErrors);
 
 /** Signed in, in any workspace or none. */
 export const userProcedure = publicProcedure.use(({ ctx, next }) => {

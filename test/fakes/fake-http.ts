@@ -56,7 +56,13 @@ export type FakeServerOptions = {
 };
 
 export type FakeRequest = { path: string; query: URLSearchParams; baseUrl: string };
-export type FakeResponse = { status: number; body: unknown; headers?: Record<string, string> };
+export type FakeResponse = {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Sent as is instead of `body` as JSON (malformed JSON, for hostile servers). */
+  rawBody?: string;
+};
 
 export type FakePlatform = {
   route(request: FakeRequest): FakeResponse;
@@ -167,7 +173,10 @@ export const startFakeHttp = async (
     }
     const response = platform.route({ path: url.pathname, query: url.searchParams, baseUrl });
     const reply = () =>
-      send(res, response.status, JSON.stringify(response.body), { ...json, ...response.headers });
+      send(res, response.status, response.rawBody ?? JSON.stringify(response.body), {
+        ...json,
+        ...response.headers,
+      });
     if (fault?.kind !== 'slow') return reply();
     const timer = setTimeout(() => {
       timers.delete(timer);

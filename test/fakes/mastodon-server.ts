@@ -8,6 +8,10 @@
  * Hidden accounts report `hide_collections: true` (unless `exposeHideCollections` is false) and
  * answer their collections with an empty list (or a 403 with `hiddenResponse: 'forbidden'`).
  *
+ * `hostile` turns it into a server that attacks its clients: every `every`-th account has NUL
+ * and lone surrogates in display_name, note and fields, `javascript:` profile and avatar URLs;
+ * lists carry one malformed account; lookups of `broken` names answer malformed JSON.
+ *
  *   const masto = await startFakeMastodon({ graph, domain: 'masto.test' });
  *   createMastodonConnector({ fetcher, instances: { 'masto.test': masto.url } });
  */
@@ -20,6 +24,7 @@ export type FakeMastodonOptions = FakeServerOptions & {
   domain?: string;
   hiddenResponse?: 'empty' | 'forbidden';
   exposeHideCollections?: boolean;
+  hostile?: { every?: number; broken?: string[] };
 };
 
 export type FakeMastodon = FakeServer & {
@@ -61,7 +66,18 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     emojis: [],
     fields: [],
     ...(exposeHideCollections ? { hide_collections: a.hidden } : {}),
+    ...(isHostile(a) ? hostileFields(a) : {}),
   });
+  const isHostile = (a: FakeAccount) => !!options.hostile && a.index % (options.hostile.every ?? 2) === 0;
+  const hostileFields = (a: FakeAccount) => ({
+    display_name: `Nul\u0000Name ${a.name} \ud800`,
+    note: `<p>bio\u0000 with &#0; and &#xD800; and \udc00 ${escapeHtml(a.description)}</p>`,
+    fields: [{ name: 'site\u0000', value: '\ud83d', verified_at: null }],
+    url: 'javascript:alert(document.cookie)',
+    avatar: 'javascript:alert(1)',
+  });
+  /** What a broken server sends for an account it cannot describe: wrong types, missing fields. */
+  const malformed = { id: 7, username: null, acct: ['x'], display_name: '\u0000' };
 
   const statuses = (a: FakeAccount, withReblogs: boolean) => {
     const out: Array<{ id: bigint; json: unknown }> = [];
@@ -141,6 +157,8 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
       const acct = (query.get('acct') ?? '').replace(/^@/, '').toLowerCase();
       const [name, host] = acct.split('@');
       if (host !== undefined && host !== domain) return notFound;
+      if (options.hostile?.broken?.includes(name ?? ''))
+        return { status: 200, body: null, rawBody: `{"id":"1","username":"${name}","acct":` };
       const index = graph.byName.get(name ?? '');
       return index === undefined ? notFound : { status: 200, body: account(graph.accounts[index]!) };
     }
@@ -168,8 +186,9 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     const list = (match[2] === 'followers' ? graph.followers : graph.follows)[index]!;
     const items = list.map((other, p) => ({
       id: FOLLOW_BASE + BigInt(list.length - p),
-      json: account(graph.accounts[other]!),
+      json: account(graph.accounts[other]!) as unknown,
     }));
+    if (options.hostile) items.push({ id: FOLLOW_BASE, json: malformed });
     return idPage(items, query, path, baseUrl, 80, 40);
   };
 

@@ -3,6 +3,7 @@
  *
  *   htmlToText('<p>Hi &amp; welcome<br>friend</p>') === 'Hi & welcome\nfriend'
  */
+import { safeText } from '../../lib/safe-text.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -16,10 +17,13 @@ export const decodeEntities = (text: string): string =>
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 
+/** `&#0;` and `&#xD800;` decode to NUL and a lone surrogate: cleaned after decoding. */
 export const htmlToText = (html: string): string =>
-  decodeEntities(
-    html
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
-      .replace(/<[^>]*>/g, ''),
+  safeText(
+    decodeEntities(
+      html
+        .replace(/<br\s*\/?>/gi, '\n')
+        .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
+        .replace(/<[^>]*>/g, ''),
+    ),
   ).trim();

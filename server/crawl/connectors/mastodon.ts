@@ -13,6 +13,7 @@
  * plain HTTP, loopback tests); any other domain is `https://<domain>`.
  */
 import { z } from 'zod';
+import { httpUrlOrUndefined } from '../../lib/http-url.ts';
 import { CrawlError, isCrawlError } from '../http/crawl.errors.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { htmlToText } from './html-text.ts';
@@ -95,12 +96,13 @@ export const createMastodonConnector = ({
       nativeId: local ? raw.id : undefined,
       displayName: raw.display_name || undefined,
       description: raw.note ? htmlToText(raw.note) || undefined : undefined,
-      avatarUrl: raw.avatar,
+      avatarUrl: httpUrlOrUndefined(raw.avatar),
       followersCount: raw.followers_count,
       followsCount: raw.following_count,
       postsCount: raw.statuses_count,
       createdAt: raw.created_at,
-      url: raw.url,
+      // Only http(s): a profile's `url` is rendered as a link, and a server may send `javascript:`.
+      url: httpUrlOrUndefined(raw.url),
       hiddenCollections: raw.hide_collections ?? undefined,
     };
   };
@@ -115,6 +117,19 @@ export const createMastodonConnector = ({
       });
     }
     return { data: parsed.data, next: nextLink(headers.get('link')) };
+  };
+
+  /**
+   * A list of accounts where one malformed entry is dropped and counted (`skipped`), not a
+   * reason to lose the page: one hostile or broken account must not stop a crawl.
+   */
+  const accountsOf = (items: unknown[]) => {
+    const valid: MastodonAccount[] = [];
+    for (const item of items) {
+      const parsed = accountSchema.safeParse(item);
+      if (parsed.success) valid.push(parsed.data);
+    }
+    return { valid, skipped: items.length - valid.length };
   };
 
   const resolve = async (handle: string, options?: CallOptions): Promise<Account> => {
@@ -146,7 +161,8 @@ export const createMastodonConnector = ({
         url = `${base}/api/v1/accounts/${encodeURIComponent(home.nativeId!)}/${kind}?limit=${pageSize}`;
       }
       try {
-        const { data, next } = await get(url, z.array(accountSchema), options);
+        const { data: raw, next } = await get(url, z.array(z.unknown()), options);
+        const { valid: data, skipped } = accountsOf(raw);
         if (!cursor && data.length === 0) {
           const count = kind === 'followers' ? home.followersCount : home.followsCount;
           const counted = count === undefined ? await resolve(account.id, options) : undefined;
@@ -157,7 +173,7 @@ export const createMastodonConnector = ({
             });
           }
         }
-        return { items: data.map((raw) => toAccount(raw, domain)), next };
+        return { items: data.map((a) => toAccount(a, domain)), next, skipped };
       } catch (error) {
         if (isCrawlError(error, 'http_error') && (error.status === 403 || error.status === 401)) {
           throw new CrawlError('hidden_collection', `crawl/mastodon: ${account.id} hides its ${kind}`, {
@@ -188,9 +204,11 @@ export const createMastodonConnector = ({
       const url = new URL(`${baseOf(searchInstance)}/api/v2/search`);
       const params = { q: keyword, type: 'accounts', limit: String(SEARCH_LIMIT), offset: String(offset) };
       for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-      const { data } = await get(url, z.object({ accounts: z.array(accountSchema) }), options);
+      const { data } = await get(url, z.object({ accounts: z.array(z.unknown()) }), options);
+      const { valid, skipped } = accountsOf(data.accounts);
       return {
-        items: data.accounts.map((raw) => toAccount(raw, searchInstance)),
+        items: valid.map((raw) => toAccount(raw, searchInstance)),
+        skipped,
         next: data.accounts.length < SEARCH_LIMIT ? null : String(offset + data.accounts.length),
       };
     },

@@ -43,6 +43,8 @@ export type Page<T> = {
   items: T[];
   /** Opaque: pass it back to get the next page; `null` at the end. */
   next: string | null;
+  /** Entries the server sent that could not be read and were left out. */
+  skipped?: number;
 };
 
 export type Post = {

@@ -14,7 +14,9 @@
  * fails with `rate_limited` and `retryAt`, so a job can park itself. Fetchers that should share
  * one quota per host (several workers, one IP) share a `limiter`.
  */
+
 import packageJson from '../../../package.json' with { type: 'json' };
+import { safeDeep, safeText } from '../../lib/safe-text.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { CrawlError, type CrawlErrorCode, isCrawlError } from './crawl.errors.ts';
 import { parseRateLimitHeaders, parseRetryAfter } from './rate-limit-headers.ts';
@@ -77,11 +79,13 @@ type Failure = { ok: false; error: CrawlError; retryAt?: number };
 type Attempt = { ok: true; response: JsonResponse } | Failure;
 
 const SNIPPET_LENGTH = 240;
-const snippetOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
+const snippetOf = (text: string) => safeText(text).replace(/\s+/g, ' ').trim().slice(0, SNIPPET_LENGTH);
 
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // Remote text goes into the database and into error messages that are stored as JSON:
+    // NUL and lone surrogates (legal in JSON, refused by PostgreSQL) never get past here.
+    return { ok: true, value: safeDeep(JSON.parse(text)) };
   } catch {
     return { ok: false };
   }

@@ -14,6 +14,7 @@ import {
   crawlTasks,
   nicheAccounts,
 } from '../../db/schema/index.ts';
+import { publicErrorText } from '../../lib/error-text.ts';
 import { type AccountInput, insertEdges, upsertAccounts } from '../store.ts';
 
 export type TaskContext = {
@@ -69,6 +70,8 @@ type PageResult = {
   /** Follow-up tasks keyed by the platform id of their account. */
   followUps?: { kind: 'followers'; platformId: string }[];
   accountUpdates?: { id: number; engagementRate: number | null; postsSampled: number }[];
+  /** Accounts the server sent that could not be read: counted as errors, the page goes on. */
+  skipped?: number;
   /** The account whose followers or follows these are (already stored). */
   subject?: { platformId: string; accountId: number };
 };
@@ -95,6 +98,7 @@ async function fetchPage(ctx: TaskContext, task: CrawlTask): Promise<PageResult>
         edges: [],
         cursor: page.next,
         done: !page.next || task.pages + 1 >= searchPages,
+        skipped: page.skipped,
         followUps: found.map((a) => ({ kind: 'followers' as const, platformId: a.id })),
       };
     }
@@ -112,6 +116,7 @@ async function fetchPage(ctx: TaskContext, task: CrawlTask): Promise<PageResult>
         edges: items.map((a) => (task.kind === 'followers' ? [a.id, subject.id] : [subject.id, a.id])),
         cursor: page.next,
         done: !page.next || items.length < page.items.length,
+        skipped: page.skipped,
         subject: { platformId: subject.id, accountId: task.accountId! },
       };
     }
@@ -153,13 +158,13 @@ async function fetchPage(ctx: TaskContext, task: CrawlTask): Promise<PageResult>
 export async function runTask(ctx: TaskContext, task: CrawlTask): Promise<{ retryAt?: number }> {
   const before = ctx.sentRequests();
   let page: PageResult | undefined;
-  let failure: { status: 'pending' | 'failed' | 'skipped'; message: string } | undefined;
+  let failure: Failure | undefined;
   let retryAt: number | undefined;
   try {
     page = await fetchPage(ctx, task);
   } catch (error) {
     if (isCrawlError(error, 'aborted') || ctx.signal.aborted) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = publicErrorText(error);
     if (isCrawlError(error, 'hidden_collection')) failure = { status: 'skipped', message };
     else if (isCrawlError(error, 'not_found')) failure = { status: 'failed', message };
     else if (isCrawlError(error, 'rate_limited')) {
@@ -178,6 +183,25 @@ export async function runTask(ctx: TaskContext, task: CrawlTask): Promise<{ retr
     }
   }
   const sent = ctx.sentRequests() - before;
+  try {
+    await save(ctx, task, sent, page, failure);
+  } catch (error) {
+    // A page the database refuses is this task's failure, not the run's: record it and go on.
+    if (!page) throw error;
+    const attempts = (task.lastError ? task.lastError.split('\n').length : 0) + 1;
+    const message = `Could not save this page: ${publicErrorText(error)}`;
+    await save(ctx, task, sent, undefined, {
+      status: attempts >= maxAttempts ? 'failed' : 'pending',
+      message,
+    });
+  }
+  return { retryAt };
+}
+
+type Failure = { status: 'pending' | 'failed' | 'skipped'; message: string };
+
+/** Saves a page (or a failure) with the task's new state and the run's counters, in one transaction. */
+async function save(ctx: TaskContext, task: CrawlTask, sent: number, page?: PageResult, failure?: Failure) {
   await ctx.db.transaction(async (tx) => {
     let newAccounts = 0;
     let newEdges = 0;
@@ -225,11 +249,10 @@ export async function runTask(ctx: TaskContext, task: CrawlTask): Promise<{ retr
         requests: sql`${crawlRuns.requests} + ${sent}`,
         accounts: sql`${crawlRuns.accounts} + ${newAccounts}`,
         edges: sql`${crawlRuns.edges} + ${newEdges}`,
-        errors: sql`${crawlRuns.errors} + ${failure ? 1 : 0}`,
+        errors: sql`${crawlRuns.errors} + ${(failure ? 1 : 0) + (page?.skipped ?? 0)}`,
         lastError: failure ? failure.message.slice(0, 500) : sql`${crawlRuns.lastError}`,
         leaseUntil: ctx.leaseUntil(),
       })
       .where(and(eq(crawlRuns.id, ctx.run.id)));
   });
-  return { retryAt };
 }

@@ -10,7 +10,7 @@ import { defineJob } from '../../jobs/registry.ts';
 import { enqueueScoring } from '../scoring/score.job.ts';
 import { crawlJobName } from './crawl.names.ts';
 import { enqueueSlice } from './crawl.service.ts';
-import { type CrawlRuntime, defaultRuntimeTimings, newOwnerId, runSlice } from './crawler.ts';
+import { type CrawlRuntime, defaultRuntimeTimings, failRun, newOwnerId, runSlice } from './crawler.ts';
 
 export type CrawlJobData = { runId: string };
 
@@ -69,5 +69,10 @@ export const crawlJob = defineJob<CrawlJobData>({
       if (run.edges > 0)
         await enqueueScoring(db, deps.queue, { nicheId: run.nicheId, workspaceId: run.workspaceId });
     }
+  },
+  // A task's failure is recorded on the task and the crawl goes on (crawl-tasks.ts); what
+  // reaches here broke the slice itself, and retrying it would break it again.
+  async failed(data, deps, message) {
+    await failRun(deps.database.db, data.runId, message);
   },
 });

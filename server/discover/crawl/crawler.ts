@@ -5,7 +5,7 @@
  * database, so any worker process can pick up where another stopped or died.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Connector } from '../../crawl/connectors/types.ts';
 import { isCrawlError } from '../../crawl/http/crawl.errors.ts';
 import type { Db } from '../../db/client.ts';
@@ -159,12 +159,21 @@ export async function runSlice(db: Db, runtime: CrawlRuntime, runId: string): Pr
   return outcome;
 }
 
+/** Ends a running or paused crawl as failed, and its niche with it. */
+export async function failRun(db: Db, runId: string, error: string) {
+  const [run] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
+  if (run && (run.status === 'running' || run.status === 'paused')) {
+    await finish(db, run, 'failed', error, 0, [run.status]);
+  }
+}
+
 async function finish(
   db: Db,
   run: CrawlRun,
   status: 'done' | 'failed',
   error: string | null,
   sliceMs = 0,
+  from: ('running' | 'paused')[] = ['running'],
 ): Promise<SliceOutcome> {
   const now = new Date();
   const [finished] = await db
@@ -179,7 +188,7 @@ async function finish(
       activeMs: sql`${crawlRuns.activeMs} + ${sliceMs}`,
       lastError: error ?? sql`${crawlRuns.lastError}`,
     })
-    .where(and(eq(crawlRuns.id, run.id), eq(crawlRuns.status, 'running')))
+    .where(and(eq(crawlRuns.id, run.id), inArray(crawlRuns.status, from)))
     .returning();
   if (!finished) return { kind: 'stopped' };
   await db

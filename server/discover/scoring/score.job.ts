@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { niches } from '../../db/schema/index.ts';
 import type { Queue } from '../../jobs/queue.ts';
 import { defineJob } from '../../jobs/registry.ts';
+import { publicErrorText } from '../../lib/error-text.ts';
 import { loadNicheGraph } from './load-graph.ts';
 import { scoreInWorker } from './run-in-worker.ts';
 import { saveSnapshot } from './save-snapshot.ts';
@@ -21,6 +22,7 @@ export async function scoreNicheNow(
   const started = performance.now();
   const where = and(eq(niches.id, target.nicheId), eq(niches.workspaceId, target.workspaceId));
   await db.update(niches).set({ status: 'scoring', lastError: null, updatedAt: new Date() }).where(where);
+  let failure: unknown;
   try {
     const { input, accountIds } = await loadNicheGraph(db, target.nicheId, options.now ?? new Date());
     const scores = await scoreInWorker(input, { seed: 1, onProgress: options.onProgress });
@@ -33,9 +35,17 @@ export async function scoreNicheNow(
       ms: performance.now() - started,
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.update(niches).set({ status: 'failed', lastError: message, updatedAt: new Date() }).where(where);
+    failure = error;
     throw error;
+  } finally {
+    // Whatever went wrong, the niche must not stay "scoring": the text is cleaned so that
+    // recording it cannot fail in turn.
+    if (failure !== undefined) {
+      await db
+        .update(niches)
+        .set({ status: 'failed', lastError: publicErrorText(failure), updatedAt: new Date() })
+        .where(where);
+    }
   }
 }
 
@@ -54,5 +64,18 @@ export const scoreJob = defineJob<ScoreJobData>({
   options: { pollingIntervalSeconds: 1 },
   async run(data, deps) {
     await scoreNicheNow(deps.database.db, data);
+  },
+  // scoreNicheNow records its own failures; this covers the job failing around it.
+  async failed(data, deps, message) {
+    await deps.database.db
+      .update(niches)
+      .set({ status: 'failed', lastError: message, updatedAt: new Date() })
+      .where(
+        and(
+          eq(niches.id, data.nicheId),
+          eq(niches.workspaceId, data.workspaceId),
+          eq(niches.status, 'scoring'),
+        ),
+      );
   },
 });

@@ -18,6 +18,12 @@ import {
   platformLabel,
 } from './format.ts';
 
+/**
+ * Profile data comes from remote servers: only an http(s) address becomes a link or an image,
+ * never `javascript:` (the server drops those too; rows stored before it did may remain).
+ */
+const webLink = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
 /** The side panel for one account: who they are, why they score what they score, and who is like them. */
 export function AccountPanel(props: {
   nicheId: string;
@@ -95,17 +101,17 @@ function AccountBody(props: {
   return (
     <div class="account-body">
       <header class="account-head">
-        <Show when={d().profile.avatarUrl}>
-          <img src={d().profile.avatarUrl!} alt="" width="56" height="56" class="avatar" />
+        <Show when={webLink(d().profile.avatarUrl)}>
+          <img src={webLink(d().profile.avatarUrl)} alt="" width="56" height="56" class="avatar" />
         </Show>
         <div>
           <h2 id="account-panel-title">{name()}</h2>
           <p class="muted">@{d().profile.handle}</p>
         </div>
       </header>
-      <Show when={d().profile.url}>
+      <Show when={webLink(d().profile.url)}>
         <p>
-          <a href={d().profile.url!} target="_blank" rel="noopener noreferrer">
+          <a href={webLink(d().profile.url)} target="_blank" rel="noopener noreferrer">
             View profile on {platformLabel[d().profile.platform] ?? 'the platform'}
           </a>
         </p>

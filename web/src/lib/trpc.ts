@@ -5,6 +5,8 @@ export const trpc = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: '/trpc',
+      // The server refuses batches of more than 20 calls (server/http/app.ts).
+      maxItems: 20,
       // Proves to the server that the call comes from our own pages (CSRF defence).
       headers: () => ({ 'x-murmur-client': 'web' }),
     }),
