@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMastodonConnector } from '../server/crawl/connectors/mastodon.ts';
-import { createFetcher } from '../server/crawl/http/fetcher.ts';
-import { createRateLimiter } from '../server/crawl/http/rate-limiter.ts';
+import { createFetcher } from '../server/adapters/http/fetcher.ts';
+import { createRateLimiter } from '../server/adapters/http/rate-limiter.ts';
+import { createMastodonConnector } from '../server/adapters/platforms/mastodon.ts';
+import { type CrawlRuntime, runSlice } from '../server/crawl/crawler.ts';
 import type { Database } from '../server/db/client.ts';
 import { crawlRuns, crawlTasks, niches, workspaces } from '../server/db/schema/index.ts';
-import { type CrawlRuntime, runSlice } from '../server/discover/crawl/crawler.ts';
-import { rows } from '../server/discover/store.ts';
+import { rows } from '../server/niches/niche-store.ts';
 import { missingDatasetMessage, readDatasetEdges } from './fakes/datasets.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';
 import { type FakeMastodon, startFakeMastodon } from './fakes/mastodon-server.ts';

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserFromCli } from '../server/cli/user-create.ts';
 import type { Database } from '../server/db/client.ts';
-import { rows } from '../server/discover/store.ts';
+import { rows } from '../server/niches/niche-store.ts';
 import { type FakeBluesky, startFakeBluesky } from './fakes/bluesky-server.ts';
 import { missingDatasetMessage, readDatasetEdges } from './fakes/datasets.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';

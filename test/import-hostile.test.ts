@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../server/discover/store.ts';
+import { rows } from '../server/niches/niche-store.ts';
 import { type Caller, trpcCall } from './support/app.ts';
 import { testDatabaseKinds } from './support/database.ts';
 import { openWorld, type World } from './support/world.ts';

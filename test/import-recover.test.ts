@@ -15,7 +15,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
 import { niches, uploads } from '../server/db/schema/index.ts';
-import { recoverImports } from '../server/discover/import/import.recover.ts';
+import { recoverImports } from '../server/imports/import.recover.ts';
 import { allJobs } from '../server/jobs/all.ts';
 import { startWorkers } from '../server/jobs/registry.ts';
 import { type Caller, trpcCall } from './support/app.ts';

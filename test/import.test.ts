@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
-import { rows } from '../server/discover/store.ts';
+import { rows } from '../server/niches/niche-store.ts';
 import { DATASETS_DIR, datasetFile, missingDatasetMessage } from './fakes/datasets.ts';
 import { type Caller, trpcCall } from './support/app.ts';
 import { testDatabaseKinds } from './support/database.ts';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
 import { workspaces } from '../server/db/schema/index.ts';
-import { seedScoredNiche } from '../server/discover/leaderboard/leaderboard.seed.ts';
+import { seedScoredNiche } from '../server/leaderboard/leaderboard.seed.ts';
 import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 

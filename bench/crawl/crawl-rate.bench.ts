@@ -6,14 +6,14 @@
  * measure would be of the database, not of politeness). Runs on PGlite in memory.
  */
 import { sql } from 'drizzle-orm';
-import { createBlueskyConnector } from '../../server/crawl/connectors/bluesky.ts';
-import { createFetcher } from '../../server/crawl/http/fetcher.ts';
-import { createRateLimiter } from '../../server/crawl/http/rate-limiter.ts';
+import { createFetcher } from '../../server/adapters/http/fetcher.ts';
+import { createRateLimiter } from '../../server/adapters/http/rate-limiter.ts';
+import { createBlueskyConnector } from '../../server/adapters/platforms/bluesky.ts';
+import { type CrawlRuntime, runSlice } from '../../server/crawl/crawler.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { crawlRuns, crawlTasks, niches, workspaces } from '../../server/db/schema/index.ts';
-import { type CrawlRuntime, runSlice } from '../../server/discover/crawl/crawler.ts';
-import { rows } from '../../server/discover/store.ts';
+import { rows } from '../../server/niches/niche-store.ts';
 import { startFakeBluesky } from '../../test/fakes/bluesky-server.ts';
 import { missingDatasetMessage, readDatasetEdges } from '../../test/fakes/datasets.ts';
 import { buildFakeGraph } from '../../test/fakes/fake-graph.ts';

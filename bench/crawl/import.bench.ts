@@ -13,8 +13,8 @@ import { scaleFreeDigraph, seededRng } from '../../graph/index.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { niches, workspaces } from '../../server/db/schema/index.ts';
-import { writeImportedGraph } from '../../server/discover/import/import.service.ts';
-import { fileChunkReader, parseUploadStream } from '../../server/discover/import/parse-upload.ts';
+import { writeImportedGraph } from '../../server/imports/import.service.ts';
+import { fileChunkReader, parseUploadStream } from '../../server/imports/parse-upload.ts';
 
 const edgesWanted = Number(process.env.BENCH_EDGES ?? 3_000_000);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

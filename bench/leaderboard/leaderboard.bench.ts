@@ -8,9 +8,9 @@
  *   BENCH_ACCOUNTS=20000 BENCH_RUNS=30 npm run bench:leaderboard
  */
 import { workspaces } from '../../server/db/schema/index.ts';
-import { listInput } from '../../server/discover/leaderboard/leaderboard.schemas.ts';
-import { seedScoredNiche } from '../../server/discover/leaderboard/leaderboard.seed.ts';
-import { listLeaderboard } from '../../server/discover/leaderboard/leaderboard.service.ts';
+import { listInput } from '../../server/leaderboard/leaderboard.schemas.ts';
+import { seedScoredNiche } from '../../server/leaderboard/leaderboard.seed.ts';
+import { listLeaderboard } from '../../server/leaderboard/leaderboard.service.ts';
 import { openTestDatabase, testDatabaseKinds } from '../../test/support/database.ts';
 
 const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100_000);

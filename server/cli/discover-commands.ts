@@ -8,28 +8,28 @@ import { parseArgs } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { loadConfig } from '../config.ts';
+import { crawlRuntime } from '../crawl/crawl.job.ts';
+import { crawlProgress } from '../crawl/crawl.progress.ts';
+import { startCrawl } from '../crawl/crawl.service.ts';
+import { runSlice } from '../crawl/crawler.ts';
 import type { Database } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { niches, workspaces } from '../db/schema/index.ts';
-import { crawlRuntime } from '../discover/crawl/crawl.job.ts';
-import { crawlProgress } from '../discover/crawl/crawl.progress.ts';
-import { startCrawl } from '../discover/crawl/crawl.service.ts';
-import { runSlice } from '../discover/crawl/crawler.ts';
-import { createDemoNiche } from '../discover/demo.ts';
-import { exportChunks, nicheAsGraph } from '../discover/import/export.ts';
+import { exportChunks, nicheAsGraph } from '../imports/export.ts';
 import {
   formatFromName,
   type GraphFormat,
   requireEdges,
   writeImportedGraph,
-} from '../discover/import/import.service.ts';
-import { fileChunkReader, parseUploadStream } from '../discover/import/parse-upload.ts';
-import { createNiche, listNiches } from '../discover/niches.service.ts';
-import { scoreNicheNow } from '../discover/scoring/score.job.ts';
-import { rows } from '../discover/store.ts';
+} from '../imports/import.service.ts';
+import { fileChunkReader, parseUploadStream } from '../imports/parse-upload.ts';
 import { allJobs } from '../jobs/all.ts';
 import { startQueue } from '../jobs/queue.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
+import { createDemoNiche } from '../niches/demo.ts';
+import { rows } from '../niches/niche-store.ts';
+import { createNiche, listNiches } from '../niches/niches.service.ts';
+import { scoreNicheNow } from '../scoring/score.job.ts';
 import { bar, progressLine } from './progress.ts';
 
 export class UsageError extends Error {}
@@ -174,7 +174,7 @@ export async function importCommand(args: string[]) {
       },
       fileChunkReader({ edges: file, accounts: values.accounts }),
     ).catch((error: Error) => {
-      throw new UsageError(safeErrorText(error).replace(/^crawl\/importers: /, ''));
+      throw new UsageError(safeErrorText(error));
     });
     if (warning) process.stderr.write(`Warning: ${warning}\n`);
     try {
@@ -257,7 +257,7 @@ export async function crawlCommand(args: string[]) {
     let niche = await nicheByName(database, workspace.id, values.niche!);
     if (!niche) {
       const number = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
-      const { createNicheInput } = await import('../discover/niches.schemas.ts');
+      const { createNicheInput } = await import('../niches/niches.schemas.ts');
       const input = createNicheInput.safeParse({
         name: values.niche,
         platform,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { timeline } from '../audit/activities.service.ts';
 import { getCampaign } from '../campaigns/campaigns.service.ts';
-import { addShortlistToCampaign, shortlistsOf } from '../discover/shortlist/shortlist.campaign.ts';
+import { addShortlistToCampaign, shortlistsOf } from '../shortlist/shortlist.campaign.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
 import { addContactsToCampaign } from './deals.add.ts';
 import { getBoard } from './deals.board.ts';

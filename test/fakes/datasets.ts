@@ -13,7 +13,7 @@ import { buildFakeGraph, type FakeGraph, type FakeGraphInput } from './fake-grap
 
 export const DATASETS_DIR = resolve(
   process.env.MURMUR_DATASETS_DIR ??
-    join(fileURLToPath(new URL('../../', import.meta.url)), '../shared/datasets'),
+    join(fileURLToPath(new URL('../..', import.meta.url)), '../shared/datasets'),
 );
 
 export type DatasetName = 'twitch-ru' | 'twitch-de' | 'wiki-vote';

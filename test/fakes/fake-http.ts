@@ -13,7 +13,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Clock, systemClock } from '../../server/crawl/http/clock.ts';
+import { type Clock, systemClock } from '../../server/adapters/http/clock.ts';
 
 export type FakeFaultKind = 'unavailable' | 'html' | 'slow' | 'too_many';
 export type FakeFault = {

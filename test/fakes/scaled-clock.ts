@@ -10,7 +10,7 @@
  * loopback (a busy two-core box: a few hundred requests per second, fake and client together);
  * beyond that the test measures the CPU, not the client. Timeouts stay in real time.
  */
-import { type Clock, sleepReal } from '../../server/crawl/http/clock.ts';
+import { type Clock, sleepReal } from '../../server/adapters/http/clock.ts';
 
 export type ScaledClockOptions = { speed: number; start?: number };
 

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { systemClock } from '../adapters/http/clock.ts';
+import { createFetcher } from '../adapters/http/fetcher.ts';
+import { createRateLimiter, type RateLimiter } from '../adapters/http/rate-limiter.ts';
+import { createBlueskyConnector } from '../adapters/platforms/bluesky.ts';
+import { createMastodonConnector } from '../adapters/platforms/mastodon.ts';
+import type { Config } from '../config.ts';
+import { crawlRuns } from '../db/schema/index.ts';
+import { defineJob } from '../jobs/registry.ts';
+import { enqueueScoring } from '../scoring/score.job.ts';
+import { crawlJobName } from './crawl.names.ts';
+import { enqueueSlice } from './crawl.service.ts';
+import { type CrawlRuntime, defaultRuntimeTimings, failRun, newOwnerId, runSlice } from './crawler.ts';
+
+export type CrawlJobData = { runId: string };
+
+/**
+ * This process's crawl runtime. Rate-limit knowledge is kept per process (quotas are per IP,
+ * and each machine has its own), shared by every slice this process runs.
+ */
+export function crawlRuntime(
+  config: Config,
+  timings: Partial<typeof defaultRuntimeTimings> = {},
+): CrawlRuntime {
+  const limiter: RateLimiter = createRateLimiter({ clock: systemClock, maxConcurrentPerHost: 4 });
+  return {
+    ...defaultRuntimeTimings,
+    ...timings,
+    ownerId: newOwnerId(),
+    connector(platform) {
+      const fetcher = createFetcher({
+        userAgent: config.userAgent,
+        limiter,
+        timeoutMs: 15_000,
+        maxRetries: 4,
+      });
+      const connector =
+        platform === 'bluesky'
+          ? createBlueskyConnector({ fetcher, baseUrl: config.blueskyAppviewUrl })
+          : createMastodonConnector({
+              fetcher,
+              instances: config.mastodonInstanceUrls,
+              searchInstance: config.mastodonSearchInstance,
+            });
+      return { connector, sentRequests: () => fetcher.stats().requests };
+    },
+  };
+}
+
+const runtimes = new WeakMap<Config, CrawlRuntime>();
+
+export const crawlJob = defineJob<CrawlJobData>({
+  name: crawlJobName,
+  policy: 'short',
+  concurrency: 2,
+  options: { pollingIntervalSeconds: 1 },
+  async run(data, deps) {
+    let runtime = runtimes.get(deps.config);
+    if (!runtime) {
+      runtime = crawlRuntime(deps.config);
+      runtimes.set(deps.config, runtime);
+    }
+    const db = deps.database.db;
+    const outcome = await runSlice(db, runtime, data.runId);
+    if (outcome.kind === 'continue') await enqueueSlice(deps.queue, data.runId);
+    else if (outcome.kind === 'wait') await enqueueSlice(deps.queue, data.runId, outcome.seconds);
+    else if (outcome.kind === 'finished' && outcome.run.status === 'done') {
+      const [run] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, data.runId));
+      if (run.edges > 0)
+        await enqueueScoring(db, deps.queue, { nicheId: run.nicheId, workspaceId: run.workspaceId });
+    }
+  },
+  // A task's failure is recorded on the task and the crawl goes on (crawl-tasks.ts); what
+  // reaches here broke the slice itself, and retrying it would break it again.
+  async failed(data, deps, message) {
+    await failRun(deps.database.db, data.runId, message);
+  },
+});

@@ -1,0 +1,41 @@
+import { Worker } from 'node:worker_threads';
+import type { NicheInput, NicheScores } from '../../graph/index.ts';
+import { AppError } from '../trpc/errors.ts';
+import type { ScoreReply, ScoreRequest } from './score.worker.ts';
+
+const workerUrl = new URL('./score.worker-entry.js', import.meta.url);
+
+/**
+ * Scores a niche in a worker thread, so the server keeps answering requests while a
+ * million-edge graph is scored. The worker loads TypeScript through tsx.
+ */
+export function scoreInWorker(
+  input: NicheInput,
+  options: {
+    seed: number;
+    weights?: Record<string, number>;
+    onProgress?: (phase: string, fraction: number) => void;
+  },
+): Promise<NicheScores> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl);
+    worker.on('message', (message: ScoreReply | { progress: { phase: string; fraction: number } }) => {
+      if ('progress' in message) {
+        options.onProgress?.(message.progress.phase, message.progress.fraction);
+        return;
+      }
+      worker.terminate();
+      if (message.ok) resolve(message.scores);
+      else reject(new AppError('invalid', `Scoring failed: ${message.message}`));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`scoring worker exited with code ${code}`));
+    });
+    const request: ScoreRequest = { input, seed: options.seed, weights: options.weights };
+    const buffers = [input.sources, input.targets, input.platformFollowers, input.audience]
+      .filter((a): a is Int32Array => !!a)
+      .map((a) => a.buffer as ArrayBuffer);
+    worker.postMessage(request, [...new Set(buffers)]);
+  });
+}
