@@ -36,12 +36,7 @@ describe.each(testDatabaseKinds)('internal errors on %s', (kind) => {
     const search = await trpcCall(app, owner, 'contacts.list', { search: 'a\u0000b' }, 'query');
     expect(search.status).toBe(400);
     expect(search.body.error?.message).toMatch(/^search: .*NUL/);
-    const member = await trpcCall(app, owner, 'workspaces.addMember', {
-      email: 'n@e.test',
-      role: 'member',
-      name: 'Nul\u0000Name',
-      password: 'long enough password',
-    });
+    const member = await trpcCall(app, owner, 'workspaces.create', { name: 'Nul\u0000Name' });
     expect(member.status).toBe(400);
     expect(member.body.error?.message).toMatch(/^name: /);
     const surrogate = await trpcCall(app, owner, 'contacts.create', { name: 'x\ud800y' });
@@ -50,8 +45,8 @@ describe.each(testDatabaseKinds)('internal errors on %s', (kind) => {
   });
 
   it('answers an unexpected failure with a generic message and a request id that leads to its log line', async () => {
-    // The database refuses new users and API keys, as a broken trigger or a full disk would.
-    for (const table of ['users', 'api_keys']) {
+    // The database refuses new invitations and API keys, as a broken trigger or a full disk would.
+    for (const table of ['invitations', 'api_keys']) {
       await database.raw.query(`create or replace function refuse_${table}() returns trigger language plpgsql
         as $$ begin raise exception 'refused by test'; end $$`);
       await database.raw.query(
@@ -59,12 +54,7 @@ describe.each(testDatabaseKinds)('internal errors on %s', (kind) => {
       );
     }
     lines.length = 0;
-    const member = await trpcCall(app, owner, 'workspaces.addMember', {
-      email: 'new@e.test',
-      role: 'member',
-      name: 'New',
-      password: 'long enough password',
-    });
+    const member = await trpcCall(app, owner, 'workspaces.invite', { email: 'new@e.test', role: 'member' });
     const key = await trpcCall(app, owner, 'apiKeys.create', { name: 'ci', role: 'member' });
     for (const answer of [member, key]) {
       expect(answer.status).toBe(500);
@@ -80,7 +70,7 @@ describe.each(testDatabaseKinds)('internal errors on %s', (kind) => {
     const text = logged();
     expect(text).toMatch(/refused by test/);
     expect(text).not.toMatch(/params|\$argon2|new@e\.test/);
-    for (const table of ['users', 'api_keys'])
+    for (const table of ['invitations', 'api_keys'])
       await database.raw.query(`drop trigger refuse_${table} on ${table}`);
   });
 
