@@ -9,13 +9,18 @@ export { buildCsr, type Csr, inDegrees, transferList } from './build/csr.ts';
 export { fromGraphology, toGraphology } from './build/graphology.ts';
 export { type UndirectedCsr, undirectedView } from './build/undirected.ts';
 export {
+  type AccumulateOptions,
   accumulateBetweenness,
   accumulateBetweennessShared,
   type BetweennessOptions,
   type BetweennessResult,
+  type BetweennessScratch,
   betweenness,
+  betweennessQuantum,
+  betweennessScratch,
   betweennessSources,
   finishBetweenness,
+  type OutCsr,
   planBetweenness,
 } from './centrality/betweenness.ts';
 export { coreness } from './centrality/coreness.ts';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../bench/graph/worker-pool.ts';
 import {
+  accumulateBetweenness,
   accumulateBetweennessShared,
   type BetweennessExecutor,
+  betweennessQuantum,
   explain,
   GraphError,
   type NicheScores,
@@ -126,11 +128,12 @@ describe('scoreNicheAsync', () => {
   const demo = plantedCommunities({ rng: seededRng(11), communities: 3, communitySize: 200 });
   const serial = scoreNiche(demo, { rng: seededRng(1), betweennessSamples: 64 });
 
+  // Same bits, not merely close: a niche scored twice must rank its accounts the same
+  // way whether the server had one core free or two.
   function expectSameScores(parallel: NicheScores) {
     expect(parallel.betweennessSources).toBe(serial.betweennessSources);
-    for (let v = 0; v < demo.nodeCount; v++) {
-      expect(parallel.betweenness[v]).toBeCloseTo(serial.betweenness[v], 12);
-    }
+    expect(Array.from(parallel.betweenness)).toEqual(Array.from(serial.betweenness));
+    expect(Array.from(parallel.score)).toEqual(Array.from(serial.score));
     expect(Array.from(parallel.community)).toEqual(Array.from(serial.community));
   }
 
@@ -148,17 +151,39 @@ describe('scoreNicheAsync', () => {
     expect(claimed).toHaveLength(1);
   });
 
-  it('runs with the worker_threads pool from bench/graph/worker-pool.ts', async () => {
-    const pool = createWorkerPool(1);
-    try {
-      const parallel = await scoreNicheAsync(demo, {
-        rng: seededRng(1),
-        betweennessSamples: 64,
-        executor: pool.betweenness,
-      });
-      expectSameScores(parallel);
-    } finally {
-      await pool.close();
+  it('gives the same bits however the sources are split between threads', async () => {
+    // Three "threads" that steal uneven runs of chunks before the caller takes the rest.
+    const executor: BetweennessExecutor = async (task) => {
+      const quantum = betweennessQuantum(task.csr.nodeCount, task.sources.length);
+      const partials = [0, 1, 2].map(() => new Float64Array(task.csr.nodeCount));
+      for (let round = 0; round < 3; round++) {
+        for (const [t, partial] of partials.entries()) {
+          const start = Atomics.add(task.counter, 0, 1 + t) * task.chunkSize;
+          const end = start + (1 + t) * task.chunkSize;
+          const chunk = task.sources.subarray(Math.min(start, task.sources.length), end);
+          accumulateBetweenness(task.csr, chunk, partial, { quantum });
+        }
+      }
+      return partials;
+    };
+    const split = await scoreNicheAsync(demo, { rng: seededRng(1), betweennessSamples: 64, executor });
+    expectSameScores(split);
+  });
+
+  it('gives the same scores with one, two and three threads of the worker_threads pool', async () => {
+    for (const workers of [1, 2]) {
+      const pool = createWorkerPool(workers);
+      try {
+        const parallel = await scoreNicheAsync(demo, {
+          rng: seededRng(1),
+          betweennessSamples: 64,
+          executor: pool.betweenness,
+          chunkSize: 1,
+        });
+        expectSameScores(parallel);
+      } finally {
+        await pool.close();
+      }
     }
   });
 });

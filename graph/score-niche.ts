@@ -9,10 +9,12 @@
  * worker thread and transfer the buffers.
  *
  * `scoreNiche` is single-threaded. `scoreNicheAsync` takes an injected
- * executor (e.g. a worker_threads pool owned by the caller) that shares the
- * sampled-betweenness sources with the calling thread through an atomic
- * counter, while the calling thread computes the other metrics; the library
- * itself never starts a thread.
+ * executor (e.g. a worker_threads pool owned by the caller) whose threads
+ * steal small chunks of the betweenness sources from an atomic counter while
+ * the calling thread computes the other metrics, then the calling thread
+ * steals what is left. Each thread sums into its own array; the per-source
+ * values are rounded to a grid on which addition is exact, so the result has
+ * the same bits for any number of threads. The library never starts a thread.
  */
 import { buildCsr, type Csr } from './build/csr.ts';
 import { type UndirectedCsr, undirectedView } from './build/undirected.ts';
@@ -209,9 +211,11 @@ export function scoreNiche(input: NicheInput, options: ScoreNicheOptions = {}): 
 }
 
 /**
- * Same result as `scoreNiche` (up to floating-point summation order), with
- * betweenness sources shared with `executor`'s threads while this thread
- * computes the other metrics. Without an executor it is `scoreNiche`.
+ * Same result as `scoreNiche`, bit for bit, with betweenness sources shared
+ * with `executor`'s threads while this thread computes the other metrics.
+ * Without an executor it is `scoreNiche`. Chunks are small (2 sources by
+ * default) so a thread slowed by another process holds up the end by at most
+ * one chunk.
  *
  * @example
  * const scores = await scoreNicheAsync(input, { rng: seededRng(1), executor: pool.betweenness });
@@ -220,11 +224,17 @@ export async function scoreNicheAsync(
   input: NicheInput,
   options: ScoreNicheOptions & { executor?: BetweennessExecutor; chunkSize?: number } = {},
 ): Promise<NicheScores> {
-  const { executor, chunkSize = 4, ...rest } = options;
+  const { executor, chunkSize = 2, ...rest } = options;
   if (!executor) return scoreNiche(input, rest);
   const ctx = begin(input, rest);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const task = { csr: ctx.csr, sources: ctx.plan.sources, counter, chunkSize };
+  const { nodeCount, edgeCount, outOffsets, outTargets } = ctx.csr;
+  const task = {
+    csr: { nodeCount, edgeCount, outOffsets, outTargets },
+    sources: ctx.plan.sources,
+    counter,
+    chunkSize,
+  };
   const remote = executor(task);
   // Observed here so a failure while this thread is busy is not reported as unhandled.
   remote.catch(() => {});
@@ -240,6 +250,7 @@ export async function scoreNicheAsync(
     Atomics.store(counter, 0, ctx.plan.sources.length);
     throw error;
   }
+  // Exact sums (see betweennessQuantum), added in thread order all the same.
   for (const partial of await remote) {
     for (let v = 0; v < betweenness.length; v++) betweenness[v] += partial[v];
   }

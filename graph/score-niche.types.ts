@@ -5,7 +5,7 @@
  * The shapes that cross the worker boundary: typed arrays and plain objects
  * only, so `structuredClone` and transfer lists work on them.
  */
-import type { Csr } from './build/csr.ts';
+import type { OutCsr } from './centrality/betweenness.ts';
 import type { HitsOptions } from './centrality/hits.ts';
 import type { PagerankOptions } from './centrality/pagerank.ts';
 import type { CommunitySummary } from './communities/summary.ts';
@@ -84,13 +84,14 @@ export type NicheScores = {
 };
 
 /**
- * Runs sampled-betweenness work on other threads. It receives the CSR, the
- * planned sources and a shared counter; each of its threads should call
- * `accumulateBetweennessShared(csr, sources, counter, chunkSize, partial)`
- * and the promise resolves with every thread's `partial` array.
+ * Runs sampled-betweenness work on other threads. It receives the out-edges
+ * of the CSR, the planned sources and a shared counter; each of its threads
+ * should call `accumulateBetweennessShared(csr, sources, counter, chunkSize,
+ * partial)` with its own `partial` and the promise resolves with every
+ * thread's `partial` array, in thread order.
  */
 export type BetweennessExecutor = (task: {
-  csr: Csr;
+  csr: OutCsr;
   sources: Int32Array;
   counter: Int32Array;
   chunkSize: number;

@@ -5,11 +5,13 @@
  * times each Murmur kernel and the whole scoreNiche (single-threaded and with
  * one betweenness worker), each in a fresh process for a clean peak RSS, and
  * runs graph-tool and igraph (Debian's /usr/bin/python3) on the same edge
- * list in the same run. Prints markdown tables.
+ * list in the same run. Prints markdown tables, including 1 against 2 threads
+ * side by side (measured back to back) and the load average around the run,
+ * since a busy machine changes every number.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { betweennessSources, scaleFreeDigraph, seededRng } from '../../graph/index.ts';
@@ -42,6 +44,13 @@ function run(command: string, argv: string[]): Record<string, number> {
 const seconds = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(2));
 const metricRows: string[] = [];
 const scoreRows: string[] = [];
+const threadRows: string[] = [];
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+const loadBefore = load();
+const speedup = (one: number, two: number) => `${(one / two).toFixed(2)}×`;
 const METRICS = ['load', 'pagerank', 'hits', 'coreness', 'betweenness', 'reach', 'louvain'] as const;
 
 for (const make of graphs) {
@@ -68,6 +77,9 @@ for (const make of graphs) {
     `| ${label} | murmur (1 thread) | ${cells(ours).join(' | ')} | ${ours.peakMB.toFixed(0)} |`,
   );
   metricRows.push(`| | murmur (2 threads) | ${cells({ betweenness: ours.betweenness2 }).join(' | ')} | |`);
+  threadRows.push(
+    `| ${label} | betweenness, ${SAMPLES} sources | ${seconds(ours.betweenness)} | ${seconds(ours.betweenness2)} | ${speedup(ours.betweenness, ours.betweenness2)}${ours.sameBits ? '' : ' (scores differ!)'} | ${ours.peakMB.toFixed(0)} (both, same process) | |`,
+  );
   if (python) {
     const theirs = run('/usr/bin/python3', [
       here('./python-bench.py'),
@@ -90,8 +102,10 @@ for (const make of graphs) {
       metricRows.push(`| | murmur / ${tool} | ${ratio.join(' | ')} | |`);
     }
   }
+  const totals: { total: number; peakMB: number }[] = [];
   for (const workers of [0, 1]) {
     const s = run(process.execPath, [...tsx, 'score', edgesPath, String(nodeCount), String(workers)]);
+    totals.push({ total: s.total, peakMB: s.peakMB });
     const phases = [
       'build',
       'reach',
@@ -107,6 +121,9 @@ for (const make of graphs) {
       `| ${label} | ${workers === 0 ? 'scoreNiche' : `scoreNicheAsync + ${workers} worker`} | ${phases.map((p) => seconds(s[p])).join(' | ')} | **${seconds(s.total)}** | ${s.peakMB.toFixed(0)} |`,
     );
   }
+  threadRows.push(
+    `| | scoreNiche total | ${seconds(totals[0].total)} | ${seconds(totals[1].total)} | ${speedup(totals[0].total, totals[1].total)} | ${totals[0].peakMB.toFixed(0)} | ${totals[1].peakMB.toFixed(0)} |`,
+  );
   rmSync(edgesPath);
   rmSync(pivotsPath);
 }
@@ -126,3 +143,7 @@ console.log(
 );
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of scoreRows) console.log(row);
+console.log(`\n1 thread against 2 threads, seconds (load average before: ${loadBefore}; after: ${load()})\n`);
+console.log('| graph | run | 1 thread | 2 threads | speedup | peak MB, 1 thread | peak MB, 2 threads |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+for (const row of threadRows) console.log(row);

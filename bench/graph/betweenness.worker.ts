@@ -1,8 +1,8 @@
 /** Worker side of worker-pool.ts: one message = one shared betweenness task. */
 import { parentPort } from 'node:worker_threads';
-import { accumulateBetweennessShared, type Csr } from '../../graph/index.ts';
+import { accumulateBetweennessShared, type OutCsr } from '../../graph/index.ts';
 
-type Task = { csr: Csr; sources: Int32Array; counter: Int32Array; chunkSize: number };
+type Task = { csr: OutCsr; sources: Int32Array; counter: Int32Array; chunkSize: number };
 
 parentPort!.on('message', (task: Task) => {
   const partial = new Float64Array(task.csr.nodeCount);

@@ -18,6 +18,9 @@ import type { Csr } from '../build/csr.ts';
 import { GraphError, throwIfAborted } from '../errors.ts';
 import type { Rng, RunOptions } from '../random.ts';
 
+/** The part of a CSR that Brandes reads: what a betweenness worker needs to be sent. */
+export type OutCsr = Pick<Csr, 'nodeCount' | 'edgeCount' | 'outOffsets' | 'outTargets'>;
+
 export type BetweennessOptions = RunOptions & {
   /** Sources to sample on large graphs. Graphs whose exact cost fits `exactWorkLimit` are computed exactly. */
   samples?: number;
@@ -36,32 +39,75 @@ export type BetweennessResult = {
 
 export const BETWEENNESS_DEFAULTS = { samples: 256, exactWorkLimit: 2e8, normalized: true, rng: Math.random };
 
+/** Per-thread working memory for Brandes, reused across chunks so a chunk costs no allocation. */
+export type BetweennessScratch = {
+  state: Float64Array;
+  order: Int32Array;
+  dagFrom: Int32Array;
+  dagTo: Int32Array;
+};
+
+/**
+ * @example
+ * const scratch = betweennessScratch(csr); // once per thread
+ */
+export function betweennessScratch(csr: OutCsr): BetweennessScratch {
+  const state = new Float64Array(3 * csr.nodeCount);
+  for (let v = 0; v < csr.nodeCount; v++) state[3 * v] = -1;
+  return {
+    state,
+    order: new Int32Array(csr.nodeCount),
+    dagFrom: new Int32Array(csr.edgeCount),
+    dagTo: new Int32Array(csr.edgeCount),
+  };
+}
+
+/**
+ * The grid every per-source dependency is rounded to before it is summed.
+ * A source adds at most n - 2 to a node, so with `sourceCount` sources every
+ * partial sum is a multiple of the quantum below 2^52 quanta: floating-point
+ * addition is then exact, hence associative, and any split of the sources
+ * across threads or chunks sums to the same bits. The rounding error (below
+ * 2^-20 on a 10M-node graph with 256 sources) is far under sampling noise.
+ *
+ * @example
+ * betweennessQuantum(300_000, 85); // 2^-27
+ */
+export function betweennessQuantum(nodeCount: number, sourceCount: number): number {
+  const bits = Math.ceil(Math.log2(Math.max(2, nodeCount * sourceCount)));
+  return 2 ** (bits - 52);
+}
+
+export type AccumulateOptions = RunOptions & {
+  /** Rounding grid; defaults to betweennessQuantum(n, sources.length). Pass the whole run's when summing chunks. */
+  quantum?: number;
+  scratch?: BetweennessScratch;
+};
+
 /**
  * Brandes' accumulation from each source in `sources`, added to `into`
- * (unscaled, unnormalized). Exported so a caller can split sources across
- * worker threads and sum the partial arrays.
+ * (unscaled, unnormalized, rounded to `quantum`). Exported so a caller can
+ * split sources across threads and sum the partial arrays; the sum does not
+ * depend on the split.
  *
  * @example
  * const partial = new Float64Array(csr.nodeCount);
  * accumulateBetweenness(csr, Int32Array.of(0, 5, 9), partial);
  */
 export function accumulateBetweenness(
-  csr: Csr,
+  csr: OutCsr,
   sources: Int32Array,
   into: Float64Array,
-  options: RunOptions = {},
+  options: AccumulateOptions = {},
 ): void {
-  const n = csr.nodeCount;
   const { outOffsets, outTargets } = csr;
+  const quantum = options.quantum ?? betweennessQuantum(csr.nodeCount, sources.length);
+  const grid = 1 / quantum;
   // dist, sigma and delta of node v sit together at 3v, 3v + 1, 3v + 2: one cache
   // miss per visited edge instead of three on graphs larger than the cache.
-  const state = new Float64Array(3 * n);
-  for (let v = 0; v < n; v++) state[3 * v] = -1;
-  const order = new Int32Array(n);
-  // Shortest-path DAG edges in discovery order; walking them backwards finalizes
-  // every successor before its predecessors, so no predecessor lists are needed.
-  const dagFrom = new Int32Array(csr.edgeCount);
-  const dagTo = new Int32Array(csr.edgeCount);
+  // Shortest-path DAG edges are kept in discovery order; walking them backwards
+  // finalizes every successor before its predecessors, so no predecessor lists are needed.
+  const { state, order, dagFrom, dagTo } = options.scratch ?? betweennessScratch(csr);
   for (let k = 0; k < sources.length; k++) {
     const s = sources[k];
     state[3 * s] = 0;
@@ -97,7 +143,7 @@ export function accumulateBetweenness(
     }
     for (let j = 0; j < tail; j++) {
       const v = order[j];
-      if (v !== s) into[v] += state[3 * v + 2];
+      if (v !== s) into[v] += Math.round(state[3 * v + 2] * grid) * quantum;
       state[3 * v] = -1;
       state[3 * v + 1] = 0;
       state[3 * v + 2] = 0;
@@ -110,31 +156,40 @@ export function accumulateBetweenness(
 }
 
 /**
- * Work sharing between threads: claims chunks of `sources` from a shared
+ * Work stealing between threads: claims chunks of `sources` from a shared
  * counter (an Int32Array over a SharedArrayBuffer, advanced with
  * Atomics.add) until none is left, accumulating into `into`. Every thread
- * calls this with the same sources and counter and its own `into`; the sum of
- * all `into` arrays is the same as one serial `accumulateBetweenness`.
+ * calls this with the same sources and counter and its own `into`, so no
+ * memory is shared in the hot loop and a thread slowed by another process
+ * simply claims fewer chunks. The sum of all `into` arrays has the same bits
+ * as one serial `accumulateBetweenness` (see betweennessQuantum). Returns the
+ * number of sources this thread handled.
  *
  * @example
  * const counter = new Int32Array(new SharedArrayBuffer(4));
  * accumulateBetweennessShared(csr, sources, counter, 4, partial); // in every thread
  */
 export function accumulateBetweennessShared(
-  csr: Csr,
+  csr: OutCsr,
   sources: Int32Array,
   counter: Int32Array,
   chunkSize: number,
   into: Float64Array,
   options: RunOptions = {},
 ): number {
+  const run: AccumulateOptions = {
+    signal: options.signal,
+    quantum: betweennessQuantum(csr.nodeCount, sources.length),
+  };
   let done = 0;
   for (;;) {
     const start = Atomics.add(counter, 0, 1) * chunkSize;
     if (start >= sources.length) return done;
+    run.scratch ??= betweennessScratch(csr);
     const chunk = sources.subarray(start, Math.min(sources.length, start + chunkSize));
-    accumulateBetweenness(csr, chunk, into, options);
+    accumulateBetweenness(csr, chunk, into, run);
     done += chunk.length;
+    options.onProgress?.('betweenness', Math.min(1, (start + chunk.length) / sources.length));
   }
 }
 

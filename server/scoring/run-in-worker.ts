@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { NicheInput, NicheScores } from '../../graph/index.ts';
 import { AppError } from '../trpc/errors.ts';
@@ -7,13 +8,17 @@ const workerUrl = new URL('./score.worker-entry.js', import.meta.url);
 
 /**
  * Scores a niche in a worker thread, so the server keeps answering requests while a
- * million-edge graph is scored. The worker loads TypeScript through tsx.
+ * million-edge graph is scored. That worker computes betweenness together with
+ * `threads - 1` helper threads (default: every core, at most 4) while it runs the
+ * other metrics; the scores are the same bits for any thread count. The worker
+ * loads TypeScript through tsx.
  */
 export function scoreInWorker(
   input: NicheInput,
   options: {
     seed: number;
     weights?: Record<string, number>;
+    threads?: number;
     onProgress?: (phase: string, fraction: number) => void;
   },
 ): Promise<NicheScores> {
@@ -32,7 +37,8 @@ export function scoreInWorker(
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`scoring worker exited with code ${code}`));
     });
-    const request: ScoreRequest = { input, seed: options.seed, weights: options.weights };
+    const threads = options.threads ?? Math.min(4, availableParallelism());
+    const request: ScoreRequest = { input, seed: options.seed, weights: options.weights, threads };
     const buffers = [input.sources, input.targets, input.platformFollowers, input.audience]
       .filter((a): a is Int32Array => !!a)
       .map((a) => a.buffer as ArrayBuffer);

@@ -1,15 +1,37 @@
-/** Worker-thread entry: scores one niche off the main thread and sends the typed arrays back. */
-import { parentPort } from 'node:worker_threads';
-import { type NicheInput, type NicheScores, scoreNiche, seededRng } from '../../graph/index.ts';
+/**
+ * Worker-thread entry, in one of two roles. The scoring worker scores one niche
+ * off the HTTP thread and sends the typed arrays back; it starts `threads - 1`
+ * betweenness helpers (this same file, role 'betweenness') that share the
+ * sampled sources with it, so a niche is scored on every core it was given.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  accumulateBetweennessShared,
+  type BetweennessExecutor,
+  type NicheInput,
+  type NicheScores,
+  scoreNicheAsync,
+  seededRng,
+} from '../../graph/index.ts';
+import { createBetweennessPool } from './thread-pool.ts';
 
-export type ScoreRequest = { input: NicheInput; seed: number; weights?: Record<string, number> };
+export type ScoreRequest = {
+  input: NicheInput;
+  seed: number;
+  weights?: Record<string, number>;
+  /** Threads to score on, this one included (1 = single-threaded). */
+  threads: number;
+};
 export type ScoreReply = { ok: true; scores: NicheScores } | { ok: false; message: string; code?: string };
+type BetweennessTask = Parameters<BetweennessExecutor>[0];
 
-parentPort?.once('message', (request: ScoreRequest) => {
+async function score(request: ScoreRequest): Promise<void> {
+  const pool = request.threads > 1 ? createBetweennessPool(request.threads - 1) : undefined;
   try {
-    const scores = scoreNiche(request.input, {
+    const scores = await scoreNicheAsync(request.input, {
       rng: seededRng(request.seed),
       weights: request.weights,
+      executor: pool?.betweenness,
       onProgress: (phase, fraction) => parentPort?.postMessage({ progress: { phase, fraction } }),
     });
     const buffers = Object.values(scores)
@@ -20,5 +42,19 @@ parentPort?.once('message', (request: ScoreRequest) => {
   } catch (error) {
     const e = error as Error & { code?: string };
     parentPort?.postMessage({ ok: false, message: e.message, code: e.code } satisfies ScoreReply);
+  } finally {
+    await pool?.close();
   }
-});
+}
+
+if ((workerData as { role?: string } | undefined)?.role === 'betweenness') {
+  parentPort?.on('message', (task: BetweennessTask) => {
+    const partial = new Float64Array(task.csr.nodeCount);
+    accumulateBetweennessShared(task.csr, task.sources, task.counter, task.chunkSize, partial);
+    parentPort?.postMessage(partial, [partial.buffer]);
+  });
+} else {
+  parentPort?.once('message', (request: ScoreRequest) => {
+    void score(request);
+  });
+}
