@@ -115,8 +115,8 @@ function asAppError(error: unknown): AppError | undefined {
  * (nothing about its insides); else tRPC's own code in lower case (`bad_request` for refused input).
  */
 export function publicErrorCode(error: TRPCError): ErrorCode | 'internal' | Lowercase<TRPCError['code']> {
-  if (error.code === 'INTERNAL_SERVER_ERROR' && !(error.cause instanceof AppError)) return 'internal';
   if (error.cause instanceof AppError && Object.hasOwn(statuses, error.cause.code))
     return error.cause.code as ErrorCode;
+  if (error.code === 'INTERNAL_SERVER_ERROR') return 'internal';
   return error.code.toLowerCase() as Lowercase<TRPCError['code']>;
 }
