@@ -2,9 +2,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { apiKeys, roles } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
 import { adminProcedure, router } from '../trpc/init.ts';
 import { assertMayGrant } from '../workspaces/workspaces.service.ts';
+import { ApiKeyError } from './api-keys.errors.ts';
 
 const listed = {
   id: apiKeys.id,
@@ -57,7 +57,7 @@ export const apiKeysRouter = router({
         and(eq(apiKeys.id, input.id), eq(apiKeys.workspaceId, ctx.workspaceId), isNull(apiKeys.revokedAt)),
       )
       .returning({ id: apiKeys.id });
-    if (revoked.length === 0) throw new AppError('not_found', 'No such API key.');
+    if (revoked.length === 0) throw new ApiKeyError('api_key_not_found', 'No such API key.');
     return { ok: true as const };
   }),
 });

@@ -62,7 +62,7 @@ export const accountProcedures = {
     .mutation(async ({ ctx, input }) => {
       if (ctx.auth.via !== 'session')
         throw new AuthError(
-          'forbidden',
+          'needs_session',
           'Change your password from a signed-in browser, not with an API key.',
         );
       const now = ctx.now();

@@ -1,3 +1,12 @@
-import { AppError } from '../trpc/errors.ts';
+import { AppError } from '../lib/app-error.ts';
 
-export class AuthError extends AppError<'bad_credentials' | 'throttled' | 'already_set_up' | 'last_owner'> {}
+export type AuthErrorCode =
+  | 'sign_in_required'
+  | 'no_workspace'
+  | 'role_too_low'
+  | 'bad_credentials'
+  | 'throttled'
+  | 'already_set_up'
+  | 'needs_session';
+
+export class AuthError extends AppError<AuthErrorCode> {}

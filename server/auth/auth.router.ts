@@ -36,7 +36,7 @@ export const authRouter = router({
         await tx.execute(sql`select pg_advisory_xact_lock(74917302)`);
         const [existing] = await tx.select({ n: count() }).from(users);
         if (existing.n > 0)
-          throw new AuthError('conflict', 'Murmur is already set up: sign in instead.', 'already_set_up');
+          throw new AuthError('already_set_up', 'Murmur is already set up: sign in instead.');
         const [user] = await tx
           .insert(users)
           .values({ email: input.email, name: input.name, passwordHash })

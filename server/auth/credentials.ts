@@ -16,9 +16,8 @@ export async function checkPassword(
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
     throw new AuthError(
-      'too_many_requests',
-      `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
       'throttled',
+      `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }
   const [user] = await db
@@ -26,7 +25,7 @@ export async function checkPassword(
     .from(users)
     .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password);
-  if (!user || !ok) throw new AuthError('unauthorized', 'Wrong email or password.', 'bad_credentials');
+  if (!user || !ok) throw new AuthError('bad_credentials', 'Wrong email or password.');
   await clearAttempts(db, keys);
   return user.id;
 }

@@ -2,7 +2,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { apiKeys, memberships, roles, sessions, users } from '../db/schema/index.ts';
-import type { Auth } from '../trpc/context.ts';
+import type { Auth } from './auth.types.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;

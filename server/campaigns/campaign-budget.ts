@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { rowsOf, uuidArray } from '../db/sql.ts';
-import { AppError } from '../trpc/errors.ts';
+import { CampaignError } from './campaigns.errors.ts';
 
 export type BudgetSummary = {
   deals: number;
@@ -71,8 +71,6 @@ type Row = {
   planned_posts: number;
 };
 
-export class BudgetError extends AppError<'over_budget'> {}
-
 /** Fee counted against the budget: only committed or won stages, only in the campaign currency. */
 export function contribution(
   deal: { feeMinor: number | null; currency: string },
@@ -109,10 +107,9 @@ export async function assertWithinBudget(
   if (projected > campaign.budgetMinor) {
     const money = (minor: number) =>
       `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${campaign.currency}`;
-    throw new BudgetError(
-      'precondition_failed',
-      `This would commit ${money(projected)} against a budget of ${money(campaign.budgetMinor)} (${money(projected - campaign.budgetMinor)} over). Confirm to go ahead.`,
+    throw new CampaignError(
       'over_budget',
+      `This would commit ${money(projected)} against a budget of ${money(campaign.budgetMinor)} (${money(projected - campaign.budgetMinor)} over). Confirm to go ahead.`,
     );
   }
 }

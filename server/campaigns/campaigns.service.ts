@@ -4,11 +4,9 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
 import { campaigns, memberships, users } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
 import { budgetSummaries } from './campaign-budget.ts';
+import { CampaignError } from './campaigns.errors.ts';
 import type { CampaignInput, CampaignListInput } from './campaigns.schemas.ts';
-
-export class CampaignError extends AppError<'stale_version' | 'not_member'> {}
 
 const columns = {
   id: campaigns.id,
@@ -69,7 +67,7 @@ export async function getCampaign(db: Db, workspaceId: string, id: string) {
     .leftJoin(users, eq(users.id, campaigns.ownerId))
     .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)));
   // Another workspace's campaign is reported exactly like a missing one.
-  if (!row) throw new CampaignError('not_found', 'No such campaign.');
+  if (!row) throw new CampaignError('campaign_not_found', 'No such campaign.');
   const progress = await budgetSummaries(db, workspaceId, [id]);
   return { ...row, progress: progress.get(id)! };
 }
@@ -81,7 +79,7 @@ export async function assertMember(db: Db, workspaceId: string, userId: string |
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-  if (!row) throw new CampaignError('invalid', 'The owner must be a member of this workspace.', 'not_member');
+  if (!row) throw new CampaignError('owner_not_member', 'The owner must be a member of this workspace.');
 }
 
 export async function createCampaign(
@@ -165,9 +163,8 @@ export async function updateCampaign(
 
 function staleCampaign() {
   return new CampaignError(
-    'conflict',
-    'Someone else changed this campaign since you opened it. Their changes are shown now; make yours again.',
     'stale_version',
+    'Someone else changed this campaign since you opened it. Their changes are shown now; make yours again.',
   );
 }
 
@@ -177,7 +174,7 @@ export async function removeCampaign(db: Db, workspaceId: string, actorId: strin
       .delete(campaigns)
       .where(and(eq(campaigns.id, id), eq(campaigns.workspaceId, workspaceId)))
       .returning({ id: campaigns.id, name: campaigns.name });
-    if (removed.length === 0) throw new CampaignError('not_found', 'No such campaign.');
+    if (removed.length === 0) throw new CampaignError('campaign_not_found', 'No such campaign.');
     await recordAudit(tx, {
       workspaceId,
       actorId,

@@ -28,11 +28,11 @@ import { startQueue } from '../jobs/queue.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
 import { createDemoNiche } from '../niches/demo.ts';
 import { rows } from '../niches/niche-store.ts';
+import { NicheError } from '../niches/niches.errors.ts';
 import { createNiche, listNiches } from '../niches/niches.service.ts';
 import { scoreNicheNow } from '../scoring/score.job.ts';
+import { UsageError } from './cli-errors.ts';
 import { bar, progressLine } from './progress.ts';
-
-export class UsageError extends Error {}
 
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
@@ -135,7 +135,7 @@ export async function scoreCommand(args: string[]) {
   return withDatabase(async (database) => {
     const workspace = await workspaceOf(database, values.workspace);
     const niche = await nicheByName(database, workspace.id, values.niche!);
-    if (!niche) throw new UsageError(`No niche named "${values.niche}".`);
+    if (!niche) throw new NicheError('niche_not_found', `No niche named "${values.niche}".`);
     await score(database, { nicheId: niche.id, workspaceId: workspace.id });
     return 0;
   });
@@ -193,7 +193,10 @@ export async function importCommand(args: string[]) {
         start: false,
       }));
     if (niche.platform !== 'file')
-      throw new UsageError(`"${niche.name}" is a crawled niche; import into a new niche name.`);
+      throw new NicheError(
+        'not_crawlable',
+        `"${niche.name}" is a crawled niche; import into a new niche name.`,
+      );
     const parsed = performance.now();
     process.stderr.write(
       `Read ${graph.nodeIds.length} accounts and ${graph.edges.length} edges from ${basename(file)} in ${((parsed - started) / 1000).toFixed(1)} s.\n`,
@@ -220,7 +223,7 @@ export async function exportCommand(args: string[]) {
   return withDatabase(async (database) => {
     const workspace = await workspaceOf(database, values.workspace);
     const niche = await nicheByName(database, workspace.id, values.niche!);
-    if (!niche) throw new UsageError(`No niche named "${values.niche}".`);
+    if (!niche) throw new NicheError('niche_not_found', `No niche named "${values.niche}".`);
     const graph = await nicheAsGraph(database.db, niche.id);
     const out = values.out ? createWriteStream(values.out) : process.stdout;
     for (const chunk of exportChunks(graph, format, values.part === 'accounts' ? 'accounts' : 'edges')) {

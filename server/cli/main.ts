@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { keepServingOnUnhandledRejection, startServer, startWorker, stopOnSignals } from '../main.ts';
 import { buildWeb, webBuildIsStale } from './build-web.ts';
+import { exitCodeHelp, exitCodeOf, exitCodes } from './cli-errors.ts';
 import {
   crawlCommand,
   demoCommand,
@@ -12,7 +13,6 @@ import {
   importCommand,
   nichesCommand,
   scoreCommand,
-  UsageError,
 } from './discover-commands.ts';
 import { createUserFromCli } from './user-create.ts';
 
@@ -36,7 +36,8 @@ Commands:
   score --niche NAME            Score a niche again (a new snapshot)
   export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
   help                          Show this text
-`;
+
+${exitCodeHelp}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -70,16 +71,12 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 1 : 0;
       default:
         process.stderr.write(`murmur: unknown command "${command}"\n\n${usage}`);
-        return 2;
+        return exitCodes.usage;
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`murmur: ${error.message}\n`);
-      return 2;
-    }
     const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`murmur: ${message}\n`);
-    return 1;
+    return exitCodeOf(error);
   }
 }
 
@@ -124,7 +121,7 @@ async function userCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'create') {
     process.stderr.write(`murmur user: expected "create"\n\n${usage}`);
-    return 2;
+    return exitCodes.usage;
   }
   const { values } = parseArgs({
     args: rest,
@@ -138,7 +135,7 @@ async function userCommand(args: string[]): Promise<number> {
   });
   if (!values.email || !values['password-stdin']) {
     process.stderr.write('murmur user create: --email and --password-stdin are required\n');
-    return 2;
+    return exitCodes.usage;
   }
   const password = (await readStdin()).replace(/\r?\n$/, '');
   const database = await openConfiguredDatabase(loadConfig());

@@ -10,7 +10,8 @@ import { recordActivity } from '../audit/activities.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { contactSocialAccounts, contacts, type Platform, platforms } from '../db/schema/index.ts';
-import { AppError, isUniqueViolation } from '../trpc/errors.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
+import { ContactError } from './contacts.errors.ts';
 import { parseCsv } from './csv.ts';
 
 const column = z.number().int().min(0).max(500);
@@ -90,8 +91,9 @@ const cleanHandle = (cell: string) => cell.trim().replace(/^@/, '');
 
 export async function importContacts(db: Db, workspaceId: string, actorId: string, input: ImportInput) {
   const parsed = parseCsv(input.csv, input.delimiter);
-  if (parsed.header.length === 0) throw new AppError('invalid', 'The file has no header row.');
-  if (parsed.rows.length > 10_000) throw new AppError('invalid', 'Import at most 10,000 rows at a time.');
+  if (parsed.header.length === 0) throw new ContactError('import_no_header', 'The file has no header row.');
+  if (parsed.rows.length > 10_000)
+    throw new ContactError('import_too_many_rows', 'Import at most 10,000 rows at a time.');
   const mapping = input.mapping ?? guessMapping(parsed.header);
   const cell = (cells: string[], i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
 
@@ -146,8 +148,8 @@ export async function importContacts(db: Db, workspaceId: string, actorId: strin
   const summary = { header: parsed.header, delimiter: parsed.delimiter, mapping, rows, counts, imported: 0 };
   if (input.dryRun) return summary;
   if (counts.invalid > 0 && !input.skipInvalid)
-    throw new AppError(
-      'invalid',
+    throw new ContactError(
+      'import_invalid_rows',
       `${counts.invalid} ${counts.invalid === 1 ? 'row has' : 'rows have'} errors: fix the file, or choose to skip invalid rows. Nothing was imported.`,
     );
   const fresh = rows.filter((r) => r.status === 'new');
@@ -195,10 +197,9 @@ export async function importContacts(db: Db, workspaceId: string, actorId: strin
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new AppError(
-        'conflict',
+      throw new ContactError(
+        'import_conflict',
         'Someone added a contact with one of these handles meanwhile. Nothing was imported: preview again.',
-        undefined,
         { cause: error },
       );
     throw error;

@@ -11,7 +11,7 @@ import {
   deals,
   stages,
 } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
+import { ContactError } from './contacts.errors.ts';
 import { getContact, searchCondition } from './contacts.service.ts';
 import { toCsv } from './csv.ts';
 
@@ -120,7 +120,8 @@ export async function eraseContact(db: Db, workspaceId: string, id: string, acto
       .delete(auditLog)
       .where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.contactId, id)))
       .returning({ id: auditLog.id });
-    if (removed.length === 0 && history.length === 0) throw new AppError('not_found', 'No such contact.');
+    if (removed.length === 0 && history.length === 0)
+      throw new ContactError('contact_not_found', 'No such contact.');
     await recordAudit(tx, { workspaceId, actorId, entityType: 'contact', entityId: id, action: 'erased' });
   });
   return { id };

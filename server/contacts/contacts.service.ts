@@ -5,11 +5,10 @@ import { diff, recordAudit } from '../audit/audit.service.ts';
 import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
 import { contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { cursorText, decodeCursor, encodeCursor } from '../lib/cursor.ts';
-import { AppError, isUniqueViolation } from '../trpc/errors.ts';
+import { ContactError } from './contacts.errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
-
-export class ContactError extends AppError<'duplicate_handle'> {}
 
 const columns = {
   id: contacts.id,
@@ -107,7 +106,7 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
     .from(contacts)
     .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)));
   // Another workspace's contact is reported exactly like a missing one.
-  if (!row) throw new AppError('not_found', 'No such contact.');
+  if (!row) throw new ContactError('contact_not_found', 'No such contact.');
   const accounts = await accountsOf(db, workspaceId, [id]);
   return { ...row, socialAccounts: accounts.get(id) ?? [] };
 }
@@ -156,7 +155,7 @@ export async function updateContact(
         .set({ ...rest, updatedAt: now })
         .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
         .returning({ id: contacts.id });
-      if (updated.length === 0) throw new AppError('not_found', 'No such contact.');
+      if (updated.length === 0) throw new ContactError('contact_not_found', 'No such contact.');
       if (socialAccounts) {
         await tx
           .delete(contactSocialAccounts)
@@ -201,7 +200,7 @@ export async function removeContact(db: Db, workspaceId: string, id: string, act
       .delete(contacts)
       .where(and(eq(contacts.id, id), eq(contacts.workspaceId, workspaceId)))
       .returning({ id: contacts.id });
-    if (removed.length === 0) throw new AppError('not_found', 'No such contact.');
+    if (removed.length === 0) throw new ContactError('contact_not_found', 'No such contact.');
     await recordAudit(tx, {
       workspaceId,
       actorId,
@@ -236,14 +235,9 @@ async function withHandleCheck<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ContactError(
-        'conflict',
-        'Another contact already has that social account.',
-        'duplicate_handle',
-        {
-          cause: error,
-        },
-      );
+      throw new ContactError('duplicate_handle', 'Another contact already has that social account.', {
+        cause: error,
+      });
     }
     throw error;
   }

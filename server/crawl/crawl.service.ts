@@ -3,11 +3,10 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { crawlRuns, crawlTasks, niches } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
-import { NicheError, requireNiche } from '../niches/niches.service.ts';
-import { AppError } from '../trpc/errors.ts';
+import { NicheError } from '../niches/niches.errors.ts';
+import { requireNiche } from '../niches/niches.service.ts';
+import { CrawlStateError } from './crawl.errors.ts';
 import { crawlJobName } from './crawl.names.ts';
-
-export class CrawlStateError extends AppError<'already_running' | 'not_running' | 'not_paused'> {}
 
 type Target = { nicheId: string; workspaceId: string };
 
@@ -39,11 +38,7 @@ export async function enqueueSlice(queue: Queue, runId: string, startAfterSecond
 export async function startCrawl(db: Db, queue: Queue, target: Target, now: Date) {
   const niche = await requireNiche(db, target.workspaceId, target.nicheId);
   if (niche.platform === 'file') {
-    throw new NicheError(
-      'invalid',
-      'An imported niche is not crawled: import a new file instead.',
-      'not_crawlable',
-    );
+    throw new NicheError('not_crawlable', 'An imported niche is not crawled: import a new file instead.');
   }
   const run = await db.transaction(async (tx) => {
     await tx.execute(sql`select 1 from niches where id = ${niche.id} for update`);
@@ -53,9 +48,8 @@ export async function startCrawl(db: Db, queue: Queue, target: Target, now: Date
       .where(and(eq(crawlRuns.nicheId, niche.id), inArray(crawlRuns.status, ['running', 'paused'])));
     if (active)
       throw new CrawlStateError(
-        'conflict',
-        'This niche is already being crawled: pause, resume or cancel that crawl.',
         'already_running',
+        'This niche is already being crawled: pause, resume or cancel that crawl.',
       );
     const [created] = await tx
       .insert(crawlRuns)
@@ -99,7 +93,7 @@ async function setStatus(
   if (!run) {
     const message =
       to === 'running' ? 'There is no paused crawl to resume.' : 'There is no crawl in progress.';
-    throw new CrawlStateError('conflict', message, to === 'running' ? 'not_paused' : 'not_running');
+    throw new CrawlStateError(to === 'running' ? 'not_paused' : 'not_running', message);
   }
   const nicheStatus = to === 'running' ? 'crawling' : to === 'paused' ? 'paused' : 'idle';
   await db.update(niches).set({ status: nicheStatus, updatedAt: now }).where(eq(niches.id, target.nicheId));

@@ -84,7 +84,7 @@ export async function getDeal(db: Db, workspaceId: string, id: string) {
     .leftJoin(users, eq(users.id, deals.ownerId))
     .where(and(eq(deals.id, id), eq(deals.workspaceId, workspaceId)));
   // Another workspace's deal is reported exactly like a missing one.
-  if (!row) throw new DealError('not_found', 'No such deal.');
+  if (!row) throw new DealError('deal_not_found', 'No such deal.');
   return row;
 }
 
@@ -95,6 +95,6 @@ export async function lockCampaign(tx: Db, workspaceId: string, campaignId: stri
     .from(campaigns)
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)))
     .for('no key update');
-  if (!row) throw new DealError('not_found', 'No such campaign.');
+  if (!row) throw new DealError('campaign_not_found', 'No such campaign.');
   return row;
 }

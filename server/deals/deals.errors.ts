@@ -1,11 +1,12 @@
-import { AppError } from '../trpc/errors.ts';
+import { AppError } from '../lib/app-error.ts';
 
-export class DealError extends AppError<'stale_version' | 'do_not_contact'> {}
+export type DealErrorCode = 'deal_not_found' | 'campaign_not_found' | 'stage_not_found' | 'stale_version';
+
+export class DealError extends AppError<DealErrorCode> {}
 
 export function staleDeal() {
   return new DealError(
-    'conflict',
-    'Someone else changed this deal since you loaded it. The card now shows their version: check it and try again.',
     'stale_version',
+    'Someone else changed this deal since you loaded it. The card now shows their version: check it and try again.',
   );
 }

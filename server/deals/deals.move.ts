@@ -20,7 +20,7 @@ import type { MoveStageInput } from './deals.schemas.ts';
 
 function stageOf(stages: StageRow[], id: string) {
   const stage = stages.find((s) => s.id === id);
-  if (!stage) throw new DealError('not_found', 'No such stage.');
+  if (!stage) throw new DealError('stage_not_found', 'No such stage.');
   return stage;
 }
 
@@ -38,7 +38,7 @@ export async function moveStage(
       .select({ campaignId: deals.campaignId, stageId: deals.stageId })
       .from(deals)
       .where(and(eq(deals.id, input.id), eq(deals.workspaceId, workspaceId)));
-    if (!found) throw new DealError('not_found', 'No such deal.');
+    if (!found) throw new DealError('deal_not_found', 'No such deal.');
     const campaign = await lockCampaign(tx, workspaceId, found.campaignId);
     const [deal] = await tx
       .select({
@@ -111,7 +111,7 @@ export async function bulkMove(
       .select({ id: deals.id, campaignId: deals.campaignId })
       .from(deals)
       .where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, ids)));
-    if (found.length !== ids.length) throw new DealError('not_found', 'No such deal.');
+    if (found.length !== ids.length) throw new DealError('deal_not_found', 'No such deal.');
     const campaignIds = [...new Set(found.map((d) => d.campaignId))].sort();
     let moved = 0;
     // Lock campaigns in a fixed order so two bulk moves never wait on each other in a circle.

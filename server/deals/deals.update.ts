@@ -89,7 +89,7 @@ export async function bulkAssign(
       .set({ ownerId, version: sql`${deals.version} + 1`, updatedAt: now })
       .where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, ids)))
       .returning({ id: deals.id, contactId: deals.contactId, campaignId: deals.campaignId });
-    if (updated.length !== new Set(ids).size) throw new DealError('not_found', 'No such deal.');
+    if (updated.length !== new Set(ids).size) throw new DealError('deal_not_found', 'No such deal.');
     const changes = { ownerId: { to: ownerId } };
     await recordChange(
       tx,

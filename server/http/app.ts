@@ -5,31 +5,16 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import type { Queue } from '../jobs/queue.ts';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { internalErrorMessage } from '../lib/request-id.ts';
+import { toHttpError } from '../trpc/errors.ts';
 import { appRouter } from '../trpc/router.ts';
+import type { AppDeps } from './app-deps.ts';
 import { contextFromRequest } from './auth-context.ts';
 import { csrfProtection } from './csrf.ts';
 import { nicheFiles } from './niche-files.ts';
 import { requestLog } from './request-log.ts';
 import { staticWeb } from './static-web.ts';
-
-export type AppDeps = {
-  database: Database;
-  /** Background job queue; absent in tests that enqueue nothing. */
-  queue?: Queue;
-  config?: Config;
-  secret: string;
-  logger: Logger;
-  /** Folder of the built web app; omitted in API-only tests. */
-  webRoot?: string;
-  secureCookies?: boolean;
-  maxBodyBytes?: number;
-  now?: () => Date;
-};
 
 export function createApp(deps: AppDeps) {
   const app = new Hono();
@@ -111,6 +96,12 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: { message: error.message } }, error.status);
+    // A feature's error gets the status the tRPC API would give it: one table, in trpc/errors.ts.
+    const known = toHttpError(error);
+    if (known && known.status < 500) {
+      const { status, message, code } = known;
+      return c.json({ error: { message, code } }, status as ContentfulStatusCode);
+    }
     deps.logger.error({ err: error, path: c.req.path }, 'unhandled error');
     return c.json({ error: { message: internalErrorMessage() } }, 500);
   });

@@ -2,19 +2,17 @@
  * File transfer for niches, outside tRPC because files are large: upload a graph to import,
  * download a niche as CSV or GEXF. Same authentication, roles and CSRF rules as the API.
  */
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
-import { roles } from '../db/schema/index.ts';
+import { requireRole } from '../auth/roles.ts';
 import { exportChunks, nicheAsGraph } from '../imports/export.ts';
 import { formatFromName, queueUpload } from '../imports/import.service.ts';
 import { abandonUpload, openUpload, receiveParts } from '../imports/upload-receive.ts';
 import { safeText } from '../lib/safe-text.ts';
 import { requireNiche } from '../niches/niches.service.ts';
-import { toTRPCError } from '../trpc/errors.ts';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './app-deps.ts';
 import { contextFromRequest } from './auth-context.ts';
 
 const uploadFields = z.object({
@@ -24,15 +22,9 @@ const uploadFields = z.object({
   delimiter: z.enum([',', ';', '\t', ' ', '|']).optional(),
 });
 
-/** Feature errors get the same status here as through tRPC: one mapping, in trpc/errors.ts. */
-const toHttp = (error: unknown): never => {
-  const mapped = toTRPCError(error);
-  if (mapped) throw new HTTPException(getHTTPStatusCodeFromError(mapped) as 400, { message: mapped.message });
-  throw error;
-};
-
 export function nicheFiles(deps: AppDeps) {
   const app = new Hono();
+  // Feature errors (AuthError, NicheError…) reach app.onError, which maps them with the API's table.
   const who = async (c: Parameters<typeof contextFromRequest>[0], write: boolean) => {
     const ctx = await contextFromRequest(
       c,
@@ -40,11 +32,7 @@ export function nicheFiles(deps: AppDeps) {
       { db: deps.database.db, secret: deps.secret, secureCookies: false },
       'http',
     );
-    if (!ctx.auth?.workspaceId || !ctx.auth.role) throw new HTTPException(401, { message: 'Sign in first.' });
-    if (write && roles.indexOf(ctx.auth.role) < roles.indexOf('member')) {
-      throw new HTTPException(403, { message: `This needs the member role; you are a ${ctx.auth.role}.` });
-    }
-    return { workspaceId: ctx.auth.workspaceId };
+    return requireRole(ctx.auth, write ? 'member' : 'viewer');
   };
 
   app.post('/niches/:id/import', async (c) => {
@@ -56,7 +44,7 @@ export function nicheFiles(deps: AppDeps) {
       throw new HTTPException(400, { message: 'Send the files as multipart/form-data.' });
     const db = deps.database.db;
     // Checks and claims the niche first (one upload at a time), then streams the files in.
-    const opened = await openUpload(db, { workspaceId, nicheId: c.req.param('id') }).catch(toHttp);
+    const opened = await openUpload(db, { workspaceId, nicheId: c.req.param('id') });
     try {
       const received = await receiveParts(db, opened.uploadId, { contentType, body: c.req.raw.body }).catch(
         () => {
@@ -103,7 +91,7 @@ export function nicheFiles(deps: AppDeps) {
     const { workspaceId } = await who(c, false);
     const format = c.req.query('format') === 'gexf' ? 'gexf' : 'csv';
     const part = c.req.query('part') === 'accounts' ? 'accounts' : 'edges';
-    const niche = await requireNiche(deps.database.db, workspaceId, c.req.param('id')).catch(toHttp);
+    const niche = await requireNiche(deps.database.db, workspaceId, c.req.param('id'));
     const graph = await nicheAsGraph(deps.database.db, niche.id);
     const name = `${niche.name.replace(/[^\w.-]+/g, '-')}${format === 'csv' ? `-${part}.csv` : '.gexf'}`;
     c.header(

@@ -6,11 +6,11 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import { niches, type UploadOptions, uploadChunks, uploads } from '../db/schema/index.ts';
+import { ImportError } from '../graph-files/import.errors.ts';
 import type { ImportedGraph } from '../graph-files/imported-graph.ts';
 import type { Queue } from '../jobs/queue.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
 import { enqueueScoring } from '../scoring/score.job.ts';
-import { AppError } from '../trpc/errors.ts';
 import { parseInWorker } from './parse-in-worker.ts';
 import type { GraphFormat, PartReader } from './parse-upload.ts';
 import { writeImportedGraph } from './write-graph.ts';
@@ -76,7 +76,7 @@ export const uploadChunkReader =
 
 /** One rule for the CLI and the upload route: a file without a single edge is not imported. */
 export function requireEdges(graph: ImportedGraph, filename: string) {
-  if (graph.nodeIds.length === 0) throw new AppError('invalid', `${filename} holds no edges.`);
+  if (graph.nodeIds.length === 0) throw new ImportError('no_edges', `${filename} holds no edges.`);
 }
 
 /** Takes the upload if it is waiting, or if its last runner's lease ran out. */
@@ -161,8 +161,8 @@ export async function runImport(
     db.update(uploads).set({ progress }).where(eq(uploads.id, uploadId));
   try {
     if (upload.attempts > IMPORT_MAX_ATTEMPTS)
-      throw new AppError(
-        'invalid',
+      throw new ImportError(
+        'gave_up',
         `the import stopped ${upload.attempts - 1} times before finishing (the file may be too large for this server)`,
       );
     await setProgress({ phase: 'parsing', accounts: 0, edges: 0 });

@@ -10,7 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type NicheStatus, niches, uploadChunks, uploads } from '../db/schema/index.ts';
 import { rows } from '../niches/niche-store.ts';
-import { NicheError } from '../niches/niches.service.ts';
+import { NicheError } from '../niches/niches.errors.ts';
 import type { UploadPart } from './parse-upload.ts';
 
 export const CHUNK_BYTES = 1 << 20;
@@ -32,16 +32,15 @@ export async function openUpload(db: Db, target: { workspaceId: string; nicheId:
       sql`select id, platform, status from niches
           where id = ${target.nicheId} and workspace_id = ${target.workspaceId} for update`,
     );
-    if (!niche) throw new NicheError('not_found', 'No such niche in this workspace.');
+    if (!niche) throw new NicheError('niche_not_found', 'No such niche in this workspace.');
     if (niche.platform !== 'file') {
       throw new NicheError(
-        'invalid',
-        'Files are imported into niches created for imports, not crawled ones.',
         'not_crawlable',
+        'Files are imported into niches created for imports, not crawled ones.',
       );
     }
     if (niche.status === 'importing' || niche.status === 'scoring') {
-      throw new NicheError('conflict', `This niche is busy ${niche.status}; wait for it to finish.`, 'busy');
+      throw new NicheError('busy', `This niche is busy ${niche.status}; wait for it to finish.`);
     }
     const [upload] = await tx
       .insert(uploads)

@@ -8,8 +8,9 @@ import { audienceOverlap, lookalikes, seededRng } from '../../graph/index.ts';
 import type { Db } from '../db/client.ts';
 import { nicheAccounts, nicheScores, scoreSnapshots, shortlist } from '../db/schema/index.ts';
 import { loadNicheGraph, type NicheGraph } from './leaderboard.csr.ts';
+import { LeaderboardError } from './leaderboard.errors.ts';
 import type { AccountInput } from './leaderboard.schemas.ts';
-import { LeaderboardError, requireNiche, resolveSnapshot, type SnapshotInfo } from './leaderboard.service.ts';
+import { requireNiche, resolveSnapshot, type SnapshotInfo } from './leaderboard.service.ts';
 
 /** Shortlists larger than this are compared by their first accounts only. */
 const MAX_OVERLAP_ACCOUNTS = 50;
@@ -62,7 +63,7 @@ export async function accountDetails(db: Db, workspaceId: string, input: Account
     })
     .from(nicheAccounts)
     .where(and(eq(nicheAccounts.id, input.accountId), eq(nicheAccounts.nicheId, niche.id)));
-  if (!profile) throw new LeaderboardError('not_found', 'No such account in this niche.', 'no_account');
+  if (!profile) throw new LeaderboardError('account_not_found', 'No such account in this niche.');
   const snapshot = await resolveSnapshot(db, niche.id, input.snapshotId);
   const [score] = snapshot
     ? await db

@@ -4,8 +4,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { nicheAccounts, nicheScores } from '../db/schema/index.ts';
 import { loadNicheGraph } from './leaderboard.csr.ts';
+import { LeaderboardError } from './leaderboard.errors.ts';
 import type { CompareInput, GraphInput } from './leaderboard.schemas.ts';
-import { LeaderboardError, requireNiche, resolveSnapshot } from './leaderboard.service.ts';
+import { requireNiche, resolveSnapshot } from './leaderboard.service.ts';
 
 /** The top `maxNodes` accounts by score and the follows among them, as index arrays. */
 export async function nicheGraph(db: Db, workspaceId: string, input: GraphInput) {
@@ -101,7 +102,7 @@ export async function compareSnapshots(db: Db, workspaceId: string, input: Compa
   const niche = await requireNiche(db, workspaceId, input.nicheId);
   const from = await resolveSnapshot(db, niche.id, input.fromSnapshotId);
   const to = await resolveSnapshot(db, niche.id, input.toSnapshotId);
-  if (!from || !to) throw new LeaderboardError('not_found', 'No such snapshot.', 'no_snapshot');
+  if (!from || !to) throw new LeaderboardError('snapshot_not_found', 'No such snapshot.');
   const before = alias(nicheScores, 'before');
   const change = sql<number>`${before.rank} - ${nicheScores.rank}`;
   const base = () =>

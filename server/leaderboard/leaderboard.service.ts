@@ -7,18 +7,16 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { niches, scoreSnapshots, shortlist } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
+import { LeaderboardError } from './leaderboard.errors.ts';
 import { queryIndex, type SnapshotIndex, snapshotIndex } from './leaderboard.index.ts';
 import type { ListInput } from './leaderboard.schemas.ts';
-
-export class LeaderboardError extends AppError<'no_niche' | 'no_snapshot' | 'no_account'> {}
 
 export async function requireNiche(db: Db, workspaceId: string, nicheId: string) {
   const [niche] = await db
     .select({ id: niches.id, name: niches.name, platform: niches.platform, isDemo: niches.isDemo })
     .from(niches)
     .where(and(eq(niches.id, nicheId), eq(niches.workspaceId, workspaceId)));
-  if (!niche) throw new LeaderboardError('not_found', 'No such niche.', 'no_niche');
+  if (!niche) throw new LeaderboardError('niche_not_found', 'No such niche.');
   return niche;
 }
 
@@ -62,7 +60,7 @@ export async function resolveSnapshot(
     .limit(1);
   if (!row) {
     if (workspaceId) await requireNiche(db, workspaceId, nicheId);
-    if (snapshotId) throw new LeaderboardError('not_found', 'No such snapshot.', 'no_snapshot');
+    if (snapshotId) throw new LeaderboardError('snapshot_not_found', 'No such snapshot.');
     return null;
   }
   const components = Array.isArray(row.meta.components) ? (row.meta.components as string[]) : [];

@@ -5,10 +5,12 @@
  * a NUL byte that the database would refuse with a server error.
  */
 import { z } from 'zod';
-import { AppError } from '../trpc/errors.ts';
+import { AppError } from './app-error.ts';
 import { hasUnsafeText } from './safe-text.ts';
 
-export class CursorError extends AppError<'bad_cursor'> {}
+export type CursorErrorCode = 'bad_cursor';
+
+export class CursorError extends AppError<CursorErrorCode> {}
 
 /** A text part of a cursor that is safe to send to the database. */
 export const cursorText = z
@@ -29,5 +31,5 @@ export function decodeCursor<T extends z.ZodTuple>(cursor: string, schema: T): z
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new CursorError('invalid', 'That page cursor is not valid: start from the first page.', 'bad_cursor');
+  throw new CursorError('bad_cursor', 'That page cursor is not valid: start from the first page.');
 }

@@ -1,18 +1,11 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { startCrawl } from '../crawl/crawl.service.ts';
 import { enqueueScoring } from '../scoring/score.job.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
 import { createDemoNiche } from './demo.ts';
+import { NicheError } from './niches.errors.ts';
 import { createNicheInput, nicheIdInput } from './niches.schemas.ts';
-import {
-  createNiche,
-  getNiche,
-  listNiches,
-  NicheError,
-  removeNiche,
-  requireNiche,
-} from './niches.service.ts';
+import { createNiche, getNiche, listNiches, removeNiche, requireNiche } from './niches.service.ts';
 
 export const nichesRouter = router({
   list: authedProcedure.query(({ ctx }) => listNiches(ctx.db, ctx.workspaceId, ctx.now())),
@@ -52,11 +45,7 @@ export const nichesRouter = router({
   score: writerProcedure.input(nicheIdInput).mutation(async ({ ctx, input }) => {
     const niche = await requireNiche(ctx.db, ctx.workspaceId, input.nicheId);
     if (niche.status === 'crawling' || niche.status === 'importing') {
-      throw new NicheError(
-        'conflict',
-        `Wait until the niche has finished ${niche.status}, or pause it first.`,
-        'busy',
-      );
+      throw new NicheError('busy', `Wait until the niche has finished ${niche.status}, or pause it first.`);
     }
     await enqueueScoring(ctx.db, requireQueue(ctx.queue), {
       nicheId: niche.id,
@@ -67,7 +56,6 @@ export const nichesRouter = router({
 });
 
 export function requireQueue<T>(queue: T | undefined): T {
-  if (!queue)
-    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Background jobs are not running.' });
+  if (!queue) throw new NicheError('jobs_not_running', 'Background jobs are not running.');
   return queue;
 }

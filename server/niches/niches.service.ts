@@ -3,18 +3,17 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { crawlProgress } from '../crawl/crawl.progress.ts';
 import type { Db } from '../db/client.ts';
 import { crawlRuns, nicheAccounts, niches, scoreSnapshots, uploads } from '../db/schema/index.ts';
-import { AppError, isUniqueViolation } from '../trpc/errors.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { rows } from './niche-store.ts';
+import { NicheError } from './niches.errors.ts';
 import type { CreateNicheInput } from './niches.schemas.ts';
-
-export class NicheError extends AppError<'duplicate_name' | 'busy' | 'not_crawlable'> {}
 
 export async function requireNiche(db: Db, workspaceId: string, nicheId: string) {
   const [niche] = await db
     .select()
     .from(niches)
     .where(and(eq(niches.id, nicheId), eq(niches.workspaceId, workspaceId)));
-  if (!niche) throw new AppError('not_found', 'No such niche.');
+  if (!niche) throw new NicheError('niche_not_found', 'No such niche.');
   return niche;
 }
 
@@ -40,7 +39,7 @@ export async function createNiche(
     return niche;
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new NicheError('conflict', `A niche named "${input.name}" already exists.`, 'duplicate_name', {
+      throw new NicheError('niche_name_taken', `A niche named "${input.name}" already exists.`, {
         cause: error,
       });
     }
@@ -149,6 +148,6 @@ export async function removeNiche(db: Db, workspaceId: string, nicheId: string) 
     .delete(niches)
     .where(and(eq(niches.id, nicheId), eq(niches.workspaceId, workspaceId)))
     .returning({ id: niches.id });
-  if (removed.length === 0) throw new AppError('not_found', 'No such niche.');
+  if (removed.length === 0) throw new NicheError('niche_not_found', 'No such niche.');
   return { id: nicheId };
 }

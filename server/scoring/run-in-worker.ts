@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { NicheInput, NicheScores } from '../../graph/index.ts';
-import { AppError } from '../trpc/errors.ts';
 import type { ScoreReply, ScoreRequest } from './score.worker.ts';
+import { ScoringError } from './scoring.errors.ts';
 
 const workerUrl = new URL('./score.worker-entry.js', import.meta.url);
 
@@ -31,7 +31,7 @@ export function scoreInWorker(
       }
       worker.terminate();
       if (message.ok) resolve(message.scores);
-      else reject(new AppError('invalid', `Scoring failed: ${message.message}`));
+      else reject(new ScoringError('scoring_failed', `Scoring failed: ${message.message}`));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {

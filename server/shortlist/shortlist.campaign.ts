@@ -7,7 +7,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { niches, shortlist } from '../db/schema/index.ts';
 import { addContactsToCampaign } from '../deals/deals.add.ts';
-import { ShortlistError } from './shortlist.service.ts';
+import { ShortlistError } from './shortlist.errors.ts';
 
 /** The workspace's niches that have shortlisted accounts already turned into contacts. */
 export async function shortlistsOf(db: Db, workspaceId: string) {
@@ -44,7 +44,8 @@ export async function addShortlistToCampaign(
         sql`${shortlist.contactId} is not null`,
       ),
     );
-  if (rows.length === 0) throw new ShortlistError('not_found', 'That niche has no shortlisted contacts.');
+  if (rows.length === 0)
+    throw new ShortlistError('nothing_shortlisted', 'That niche has no shortlisted contacts.');
   return addContactsToCampaign(
     db,
     workspaceId,

@@ -5,7 +5,8 @@
  * creating a duplicate.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { ContactError, createContact } from '../contacts/contacts.service.ts';
+import { ContactError } from '../contacts/contacts.errors.ts';
+import { createContact } from '../contacts/contacts.service.ts';
 import type { Db } from '../db/client.ts';
 import type { Platform } from '../db/schema/index.ts';
 import {
@@ -17,9 +18,7 @@ import {
 } from '../db/schema/index.ts';
 import { profileUrl } from '../leaderboard/leaderboard.account.ts';
 import { requireNiche } from '../leaderboard/leaderboard.service.ts';
-import { AppError } from '../trpc/errors.ts';
-
-export class ShortlistError extends AppError<'unknown_accounts'> {}
+import { ShortlistError } from './shortlist.errors.ts';
 
 export async function listShortlist(db: Db, workspaceId: string, nicheId: string) {
   await requireNiche(db, workspaceId, nicheId);
@@ -62,11 +61,7 @@ async function requireAccounts(db: Db, nicheId: string, accountIds: number[]) {
     .from(nicheAccounts)
     .where(and(eq(nicheAccounts.nicheId, nicheId), inArray(nicheAccounts.id, unique)));
   if (rows.length !== unique.length)
-    throw new ShortlistError(
-      'not_found',
-      'Some of those accounts are not in this niche.',
-      'unknown_accounts',
-    );
+    throw new ShortlistError('unknown_accounts', 'Some of those accounts are not in this niche.');
   const byId = new Map(rows.map((r) => [r.id, r]));
   return unique.map((id) => byId.get(id)!);
 }
@@ -141,7 +136,7 @@ export async function addShortlistToContacts(
           contactId = contact.id;
           created = true;
         } catch (error) {
-          if (!(error instanceof ContactError && error.reason === 'duplicate_handle')) throw error;
+          if (!(error instanceof ContactError && error.code === 'duplicate_handle')) throw error;
           contactId = await contactWithHandle(tx, workspaceId, platform, handle);
           if (!contactId) throw error;
         }

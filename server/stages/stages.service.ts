@@ -4,10 +4,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/client.ts';
 import { deals, type StageKind, stages, workspaces } from '../db/schema/index.ts';
 import { uuidArray } from '../db/sql.ts';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 import { moveColumn } from '../deals/deal-ranks.ts';
-import { AppError, isUniqueViolation } from '../trpc/errors.ts';
-
-export class StageError extends AppError<'duplicate_name' | 'last_stage' | 'needs_target'> {}
+import { StageError } from './stages.errors.ts';
 
 export const defaultStages: { name: string; kind: StageKind; committed: boolean }[] = [
   { name: 'Shortlisted', kind: 'open', committed: false },
@@ -69,7 +68,7 @@ async function withNameCheck<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new StageError('conflict', 'Another stage already has that name.', 'duplicate_name', {
+      throw new StageError('stage_name_taken', 'Another stage already has that name.', {
         cause: error,
       });
     throw error;
@@ -81,7 +80,7 @@ export async function getStage(db: Db, workspaceId: string, id: string): Promise
     .select(columns)
     .from(stages)
     .where(and(eq(stages.id, id), eq(stages.workspaceId, workspaceId)));
-  if (!row) throw new StageError('not_found', 'No such stage.');
+  if (!row) throw new StageError('stage_not_found', 'No such stage.');
   return row;
 }
 
@@ -155,7 +154,7 @@ export async function reorderStages(db: Db, workspaceId: string, actorId: string
     const list = await selectStages(tx, workspaceId);
     const known = new Set(list.map((s) => s.id));
     if (ids.length !== list.length || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id)))
-      throw new StageError('invalid', 'List every stage exactly once to reorder them.');
+      throw new StageError('bad_stage_order', 'List every stage exactly once to reorder them.');
     await renumber(tx, ids);
     await recordAudit(tx, {
       workspaceId,
@@ -184,8 +183,7 @@ export async function removeStage(
     await lockStages(tx, workspaceId);
     const stage = await getStage(tx, workspaceId, id);
     const list = await selectStages(tx, workspaceId);
-    if (list.length <= 1)
-      throw new StageError('conflict', 'A pipeline needs at least one stage.', 'last_stage');
+    if (list.length <= 1) throw new StageError('last_stage', 'A pipeline needs at least one stage.');
     const [held] = await tx
       .select({ n: count() })
       .from(deals)
@@ -193,9 +191,8 @@ export async function removeStage(
     if (held.n > 0) {
       if (!moveDealsTo || moveDealsTo === id)
         throw new StageError(
-          'precondition_failed',
-          `“${stage.name}” holds ${held.n} ${held.n === 1 ? 'deal' : 'deals'}: choose a stage to move them to.`,
           'needs_target',
+          `“${stage.name}” holds ${held.n} ${held.n === 1 ? 'deal' : 'deals'}: choose a stage to move them to.`,
         );
       const target = await getStage(tx, workspaceId, moveDealsTo);
       await moveColumn(tx, workspaceId, id, target.id, now);

@@ -1,17 +1,9 @@
+import type { Auth } from '../auth/auth.types.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { Role } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
 
-export type Auth = {
-  user: { id: string; email: string; name: string };
-  /** The workspace this request acts in; null only for a user left without any. */
-  workspaceId: string | null;
-  role: Role | null;
-  via: 'session' | 'apiKey';
-  sessionId?: string;
-  apiKeyId?: string;
-};
+export type { Auth };
 
 /** What a procedure may do to the response cookie; absent outside HTTP (tests, CLI). */
 export type CookieJar = {

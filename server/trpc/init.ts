@@ -1,9 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { type Role, roles } from '../db/schema/index.ts';
+import { AuthError } from '../auth/auth.errors.ts';
+import { requireRole } from '../auth/roles.ts';
+import type { Role } from '../db/schema/index.ts';
 import { internalErrorMessage } from '../lib/request-id.ts';
 import type { Context } from './context.ts';
-import { toTRPCError } from './errors.ts';
+import { publicErrorCode, toTRPCError } from './errors.ts';
 import { findUnsafeText } from './unsafe-input.ts';
 
 const t = initTRPC.context<Context>().create({
@@ -16,6 +18,8 @@ const t = initTRPC.context<Context>().create({
       message: internal ? internalErrorMessage() : zodError ? describeZodError(zodError) : shape.message,
       data: {
         ...shape.data,
+        // The feature's code (`over_budget`, `needs_target`…): what the web branches on, not the status.
+        code: publicErrorCode(error),
         stack: undefined,
         fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : undefined,
       },
@@ -59,20 +63,12 @@ export const publicProcedure = t.procedure.use(rejectUnsafeText).use(mapErrors);
 
 /** Signed in, in any workspace or none. */
 export const userProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.auth) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  if (!ctx.auth) throw new AuthError('sign_in_required', 'Sign in first.');
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
 
 function atLeast(min: Role) {
-  return userProcedure.use(({ ctx, next }) => {
-    const { workspaceId, role } = ctx.auth;
-    if (!workspaceId || !role)
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'Choose a workspace first.' });
-    if (roles.indexOf(role) < roles.indexOf(min)) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${min} role; you are a ${role}.` });
-    }
-    return next({ ctx: { ...ctx, workspaceId, role, userId: ctx.auth.user.id } });
-  });
+  return userProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...requireRole(ctx.auth, min) } }));
 }
 
 /** Reads in the current workspace (every role). */

@@ -17,14 +17,12 @@ import {
   users,
   workspaces,
 } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
-import { findUserByEmail, membershipOf, WorkspaceError } from './workspaces.service.ts';
+import { InvitationError, type InvitationStatus, WorkspaceError } from './workspaces.errors.ts';
+import { findUserByEmail, membershipOf } from './workspaces.service.ts';
 
 export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
-export type InvitationStatus = 'pending' | 'expired' | 'used' | 'revoked';
-
-export class InvitationError extends AppError<'invitation_unknown' | `invitation_${InvitationStatus}`> {}
+export type { InvitationStatus };
 
 export function statusOf(invitation: Pick<Invitation, 'revokedAt' | 'acceptedAt' | 'expiresAt'>, now: Date) {
   if (invitation.revokedAt) return 'revoked' as const;
@@ -44,7 +42,7 @@ export async function createInvitation(
     // Tells only what the members list already shows the admin: who is in this workspace.
     const user = await findUserByEmail(tx, input.email);
     if (user && (await membershipOf(tx, user.id, input.workspaceId)))
-      throw new WorkspaceError('conflict', `${input.email} is already a member.`, 'already_member');
+      throw new WorkspaceError('already_member', `${input.email} is already a member.`);
     // A fresh invitation replaces any earlier link for the same person.
     await tx
       .update(invitations)
@@ -117,8 +115,7 @@ export async function revokeInvitation(db: Db, workspaceId: string, id: string, 
       ),
     )
     .returning({ id: invitations.id });
-  if (revoked.length === 0)
-    throw new InvitationError('not_found', 'No such open invitation.', 'invitation_unknown');
+  if (revoked.length === 0) throw new InvitationError('invitation_unknown', 'No such open invitation.');
 }
 
 export async function invitationByToken(db: Db, secret: string, token: string) {
@@ -128,11 +125,7 @@ export async function invitationByToken(db: Db, secret: string, token: string) {
     .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
     .where(eq(invitations.tokenHash, hashToken(secret, token)));
   if (!row)
-    throw new InvitationError(
-      'not_found',
-      'This invitation link is not valid. Ask for a new one.',
-      'invitation_unknown',
-    );
+    throw new InvitationError('invitation_unknown', 'This invitation link is not valid. Ask for a new one.');
   return row;
 }
 
@@ -144,8 +137,7 @@ const refusals: Record<Exclude<InvitationStatus, 'pending'>, string> = {
 
 function assertPending(invitation: Invitation, now: Date) {
   const status = statusOf(invitation, now);
-  if (status !== 'pending')
-    throw new InvitationError('precondition_failed', refusals[status], `invitation_${status}`);
+  if (status !== 'pending') throw new InvitationError(`invitation_${status}`, refusals[status]);
 }
 
 /**

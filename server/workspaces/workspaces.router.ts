@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { emailSchema, roleSchema } from '../auth/auth.schemas.ts';
 import { invitations, memberships, sessions, workspaces } from '../db/schema/index.ts';
 import { adminProcedure, router, userProcedure } from '../trpc/init.ts';
 import { createInvitation, listOpenInvitations, revokeInvitation } from './invitations.service.ts';
+import { WorkspaceError } from './workspaces.errors.ts';
 import {
   assertMayGrant,
   assertOwnerRemains,
@@ -12,7 +12,6 @@ import {
   listWorkspacesOf,
   membershipOf,
   removeMembership,
-  WorkspaceError,
 } from './workspaces.service.ts';
 
 const nameSchema = z.string().trim().min(1, 'Enter a name.').max(200);
@@ -35,13 +34,13 @@ export const workspacesRouter = router({
   /** Makes another of the caller's workspaces the current one for this session. */
   switch: userProcedure.input(z.object({ workspaceId: z.uuid() })).mutation(async ({ ctx, input }) => {
     if (!ctx.auth.sessionId) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: 'An API key belongs to one workspace and cannot switch.',
-      });
+      throw new WorkspaceError(
+        'api_key_cannot_switch',
+        'An API key belongs to one workspace and cannot switch.',
+      );
     }
     const membership = await membershipOf(ctx.db, ctx.auth.user.id, input.workspaceId);
-    if (!membership) throw new WorkspaceError('not_found', 'No such workspace.', 'not_member');
+    if (!membership) throw new WorkspaceError('workspace_not_found', 'No such workspace.');
     await ctx.db
       .update(sessions)
       .set({ workspaceId: input.workspaceId })

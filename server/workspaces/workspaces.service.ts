@@ -1,9 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { apiKeys, memberships, type Role, roles, sessions, users, workspaces } from '../db/schema/index.ts';
-import { AppError } from '../trpc/errors.ts';
-
-export class WorkspaceError extends AppError<'last_owner' | 'not_member' | 'owner_only' | 'already_member'> {}
+import { WorkspaceError } from './workspaces.errors.ts';
 
 export async function listWorkspacesOf(db: Db, userId: string) {
   return db
@@ -40,7 +38,7 @@ export async function listMembers(db: Db, workspaceId: string) {
 /** Only an owner may hand out or take away the owner role, and nobody grants above their own role. */
 export function assertMayGrant(actor: Role, granted: Role) {
   if (roles.indexOf(granted) > roles.indexOf(actor) || (granted === 'owner' && actor !== 'owner')) {
-    throw new WorkspaceError('forbidden', `Only an owner can grant the ${granted} role.`, 'owner_only');
+    throw new WorkspaceError('owner_only', `Only an owner can grant the ${granted} role.`);
   }
 }
 
@@ -51,15 +49,13 @@ export async function assertOwnerRemains(db: Db, workspaceId: string, leavingUse
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, leavingUserId)))
     .for('update');
-  if (!target)
-    throw new WorkspaceError('not_found', 'That person is not a member of this workspace.', 'not_member');
+  if (!target) throw new WorkspaceError('not_member', 'That person is not a member of this workspace.');
   if (target.role !== 'owner') return;
   const [owners] = await db
     .select({ n: count() })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')));
-  if (owners.n <= 1)
-    throw new WorkspaceError('conflict', 'A workspace needs at least one owner.', 'last_owner');
+  if (owners.n <= 1) throw new WorkspaceError('last_owner', 'A workspace needs at least one owner.');
 }
 
 /** Never selects the password hash, so it cannot end up in an answer or a log by accident. */

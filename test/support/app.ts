@@ -40,7 +40,7 @@ export async function trpcCall(
   });
   const body = (await response.json()) as {
     result?: { data: unknown };
-    error?: { message: string; data?: { code: string } };
+    error?: { message: string; data?: { code: string; httpStatus?: number } };
   };
   return { status: response.status, body, data: body.result?.data as never, response };
 }

@@ -4,6 +4,7 @@
  * decide per code: skip the account (`not_found`, `hidden_collection`), park the job until later
  * (`rate_limited`), or record a failure (everything else). The original error stays in `cause`.
  */
+import { AppError } from '../../lib/app-error.ts';
 
 export type CrawlErrorCode =
   | 'rate_limited' // 429s kept coming after the retry budget was spent
@@ -28,9 +29,7 @@ export type CrawlErrorDetails = {
   cause?: unknown;
 };
 
-export class CrawlError extends Error {
-  override readonly name = 'CrawlError';
-  readonly code: CrawlErrorCode;
+export class CrawlError extends AppError<CrawlErrorCode> {
   readonly status?: number;
   readonly url?: string;
   readonly snippet?: string;
@@ -38,8 +37,7 @@ export class CrawlError extends Error {
   readonly body?: unknown;
 
   constructor(code: CrawlErrorCode, message: string, details: CrawlErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;
     this.url = details.url;
     this.snippet = details.snippet;

@@ -2,7 +2,7 @@ import { useAction } from '@solidjs/router';
 import { createSignal, For, Index, Show } from 'solid-js';
 import { parseMoney, toMajor } from '../campaigns/money.ts';
 import { type PlatformOption, platformOptions } from '../contacts/contacts.data.ts';
-import { errorMessage, fieldErrors, isConflict, isOverBudget } from '../lib/trpc.ts';
+import { errorMessage, fieldErrors, isOverBudget, isStale } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field } from '../ui/field.tsx';
 import { type Deal, type DealUpdateInput, saveDeal } from './deals.data.ts';
@@ -192,7 +192,7 @@ export function DealEditor(props: {
       <Show when={error()}>
         <div class="error" role="alert">
           <p>{errorMessage(error())}</p>
-          <Show when={isConflict(error())}>
+          <Show when={isStale(error())}>
             <p>The form now shows the latest version.</p>
           </Show>
         </div>

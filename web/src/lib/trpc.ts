@@ -1,4 +1,5 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterError } from '@trpc/server';
 import type { AppRouter } from '../../../server/trpc/router.ts';
 
 export const trpc = createTRPCClient<AppRouter>({
@@ -22,12 +23,22 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-export function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
+/** What the server says went wrong (`over_budget`, `needs_target`, `sign_in_required`…), never the HTTP status. */
+export type ErrorCode = inferRouterError<AppRouter>['data']['code'];
+
+/** The server's code for a failed call, or undefined when the call never got an answer. */
+export function errorCode(error: unknown): ErrorCode | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  return (error as TRPCClientError<AppRouter>).data?.code;
 }
 
-export function isConflict(error: unknown): boolean {
-  return error instanceof TRPCClientError && error.data?.code === 'CONFLICT';
+export function isUnauthorized(error: unknown): boolean {
+  return errorCode(error) === 'sign_in_required';
+}
+
+/** Someone else saved first: reload and try again. */
+export function isStale(error: unknown): boolean {
+  return errorCode(error) === 'stale_version';
 }
 
 /** Field errors from zod validation, keyed by field name. */
@@ -38,5 +49,5 @@ export function fieldErrors(error: unknown): Record<string, string[] | undefined
 
 /** The server refused a deal change because it would go over the campaign budget (the person may confirm). */
 export function isOverBudget(error: unknown): boolean {
-  return error instanceof TRPCClientError && error.data?.code === 'PRECONDITION_FAILED';
+  return errorCode(error) === 'over_budget';
 }

@@ -1,0 +1,10 @@
+import { AppError } from '../lib/app-error.ts';
+
+export type NicheErrorCode =
+  | 'niche_not_found'
+  | 'niche_name_taken'
+  | 'busy'
+  | 'not_crawlable'
+  | 'jobs_not_running';
+
+export class NicheError extends AppError<NicheErrorCode> {}
