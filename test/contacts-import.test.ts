@@ -1,25 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../server/contacts/csv.ts';
 import type { Database } from '../server/db/client.ts';
-import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { createTestApp, userInWorkspace } from './support/app.ts';
+import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
-
-type Row = {
-  line: number;
-  status: string;
-  name: string;
-  emails: string[];
-  errors: string[];
-  matches?: string;
-};
-type Result = {
-  header: string[];
-  delimiter: string;
-  rows: Row[];
-  counts: Record<string, number>;
-  imported: number;
-  mapping: { name: number; emails?: number; handles: Record<string, number> };
-};
 
 // What a spreadsheet exported in a European locale looks like: BOM, semicolons, CRLF,
 // a quoted note spanning lines, a row repeated, a bad email, a duplicate handle, a blank line.
@@ -39,25 +23,22 @@ const messy = [
 describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (kind) => {
   let database: Database;
   let app: ReturnType<typeof createTestApp>;
-  let mia: Caller;
-  let max: Caller;
-  const call = (who: Caller, path: string, input?: unknown) => trpcCall(app, who, path, input);
-  const query = (who: Caller, path: string, input?: unknown) => trpcCall(app, who, path, input, 'query');
-  const total = async () => ((await query(mia, 'contacts.list', {})).data as { total: number }).total;
+  let mia: Api;
+  let max: Api;
+  const total = async () => (await mia.contacts.list({})).total;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     app = createTestApp(database);
-    mia = await userInWorkspace(app, database, { email: 'mia@agency.test', workspace: 'Agency' });
-    max = await userInWorkspace(app, database, { email: 'max@agency.test', workspace: 'Agency' });
-    await call(mia, 'contacts.create', { name: 'Eve', emails: ['Eve@example.com'] });
+    const signIn = (email: string) => userInWorkspace(app, database, { email, workspace: 'Agency' });
+    mia = callerFor(database, await signIn('mia@agency.test'));
+    max = callerFor(database, await signIn('max@agency.test'));
+    await mia.contacts.create({ name: 'Eve', emails: ['Eve@example.com'] });
   });
   afterAll(() => database.close());
 
   it('previews a messy CSV row by row without importing anything', async () => {
-    const preview = await call(mia, 'contacts.importCsv', { csv: messy });
-    expect(preview.status).toBe(200);
-    const result = preview.data as Result;
+    const result = await mia.contacts.importCsv({ csv: messy });
     expect(result.delimiter).toBe(';');
     expect(result.header).toEqual(['Name', 'E-mail', 'Tags', 'Instagram', 'Notes']);
     expect(result.mapping).toMatchObject({
@@ -88,50 +69,48 @@ describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (ki
   });
 
   it('refuses to import a file with errors unless told to skip them, and then imports all at once', async () => {
-    const refused = await call(mia, 'contacts.importCsv', { csv: messy, dryRun: false });
+    const refused = await failure(mia.contacts.importCsv({ csv: messy, dryRun: false }));
     expect(refused.status).toBe(400);
-    expect(refused.body.error?.message).toMatch(/2 rows have errors.*Nothing was imported/);
+    expect(refused.message).toMatch(/2 rows have errors.*Nothing was imported/);
     expect(await total()).toBe(1);
 
-    const done = await call(mia, 'contacts.importCsv', { csv: messy, dryRun: false, skipInvalid: true });
-    expect(done.status).toBe(200);
-    expect((done.data as Result).imported).toBe(2);
+    const done = await mia.contacts.importCsv({ csv: messy, dryRun: false, skipInvalid: true });
+    expect(done.imported).toBe(2);
     expect(await total()).toBe(3);
-    const [vera] = (
-      (await query(mia, 'contacts.list', { search: 'vera' })).data as {
-        items: { notes: string; tags: string[]; socialAccounts: unknown[] }[];
-      }
-    ).items;
+    const [vera] = (await mia.contacts.list({ search: 'vera' })).items;
     expect(vera).toMatchObject({
       notes: 'Met at VeggieWorld;\r\nloves "oat" milk',
       tags: ['food', 'vegan'],
       socialAccounts: [{ platform: 'instagram', handle: 'vera.eats' }],
     });
     // Importing the same file again finds everyone already there.
-    const again = await call(mia, 'contacts.importCsv', { csv: messy });
-    expect((again.data as Result).counts).toMatchObject({ new: 0, exists: 3 });
+    const again = await mia.contacts.importCsv({ csv: messy });
+    expect(again.counts).toMatchObject({ new: 0, exists: 3 });
   });
 
   it('uses the mapping it is given, and viewers cannot import', async () => {
     const csv = 'handle,who\n@zed,Zed Zebra\n';
-    const result = await call(mia, 'contacts.importCsv', {
+    const result = await mia.contacts.importCsv({
       csv,
       mapping: { name: 1, handles: { bluesky: 0 } },
       dryRun: false,
     });
-    expect((result.data as Result).imported).toBe(1);
-    const viewer = await userInWorkspace(app, database, {
-      email: 'vic@agency.test',
-      workspace: 'Agency',
-      role: 'viewer',
-    });
-    expect((await call(viewer, 'contacts.importCsv', { csv })).status).toBe(403);
-    expect((await call(mia, 'contacts.importCsv', { csv: '' })).status).toBe(400);
+    expect(result.imported).toBe(1);
+    const viewer = callerFor(
+      database,
+      await userInWorkspace(app, database, {
+        email: 'vic@agency.test',
+        workspace: 'Agency',
+        role: 'viewer',
+      }),
+    );
+    expect((await failure(viewer.contacts.importCsv({ csv }))).status).toBe(403);
+    expect((await failure(mia.contacts.importCsv({ csv: '' }))).status).toBe(400);
   });
 
   it('exports contacts as CSV that guards against spreadsheet formulas', async () => {
-    await call(mia, 'contacts.create', { name: '=HYPERLINK("x")', emails: ['f@example.com'] });
-    const { csv } = (await query(mia, 'contacts.exportCsv', {})).data as { csv: string };
+    await mia.contacts.create({ name: '=HYPERLINK("x")', emails: ['f@example.com'] });
+    const { csv } = await mia.contacts.exportCsv({});
     expect(csv.split('\r\n')[0]).toBe('name,emails,tags,notes,do_not_contact,bluesky,instagram');
     expect(csv).toContain(`"'=HYPERLINK(""x"")",f@example.com`);
     // It reads back as it was written, the note with a line break included.
@@ -143,37 +122,25 @@ describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (ki
   });
 
   it('exports everything about a contact, then erases them leaving an audit entry without personal data', async () => {
-    const [vera] = (
-      (await query(mia, 'contacts.list', { search: 'vera' })).data as { items: { id: string }[] }
-    ).items;
-    const campaign = await call(mia, 'campaigns.create', { name: 'Spring' });
-    const campaignId = (campaign.data as { id: string }).id;
-    const others = ((await query(mia, 'contacts.list', {})).data as { items: { id: string }[] }).items
-      .map((c) => c.id)
-      .filter((id) => id !== vera.id);
-    await call(mia, 'deals.create', { campaignId, contactIds: [others[0], vera.id, others[1]] });
-    const board = (await query(mia, 'deals.board', { campaignId })).data as {
-      cards: { id: string; contactId: string }[];
-    };
+    const [vera] = (await mia.contacts.list({ search: 'vera' })).items;
+    const { id: campaignId } = await mia.campaigns.create({ name: 'Spring' });
+    const others = (await mia.contacts.list({})).items.map((c) => c.id).filter((id) => id !== vera.id);
+    await mia.deals.create({ campaignId, contactIds: [others[0], vera.id, others[1]] });
+    const board = await mia.deals.board({ campaignId });
     const veraDeal = board.cards.find((c) => c.contactId === vera.id)!;
-    await call(mia, 'deals.addNote', { id: veraDeal.id, text: 'Vera prefers DMs' });
+    await mia.deals.addNote({ id: veraDeal.id, text: 'Vera prefers DMs' });
 
-    expect((await query(max, 'contacts.exportData', { id: vera.id })).status).toBe(403);
-    const exported = (await query(mia, 'contacts.exportData', { id: vera.id })).data as {
-      contact: { name: string };
-      deals: { campaign: string }[];
-      timeline: { kind: string }[];
-      changeHistory: { action: string }[];
-    };
+    expect((await failure(max.contacts.exportData({ id: vera.id }))).status).toBe(403);
+    const exported = await mia.contacts.exportData({ id: vera.id });
     expect(exported.contact.name).toBe('Vera Vegan');
     expect(exported.deals.map((d) => d.campaign)).toEqual(['Spring']);
     expect(exported.timeline.map((t) => t.kind)).toEqual(['contact_imported', 'deal_created', 'note_added']);
     expect(exported.changeHistory.map((a) => a.action)).toContain('imported');
 
-    expect((await call(max, 'contacts.erase', { id: vera.id })).status).toBe(403);
-    expect((await call(mia, 'contacts.erase', { id: vera.id })).status).toBe(200);
-    expect((await query(mia, 'contacts.byId', { id: vera.id })).status).toBe(404);
-    const after = (await query(mia, 'deals.board', { campaignId })).data as { cards: { position: number }[] };
+    expect((await failure(max.contacts.erase({ id: vera.id }))).status).toBe(403);
+    await mia.contacts.erase({ id: vera.id });
+    expect((await failure(mia.contacts.byId({ id: vera.id }))).status).toBe(404);
+    const after = await mia.deals.board({ campaignId });
     expect(after.cards.map((c) => c.position).sort()).toEqual([0, 1]);
 
     // Nothing anywhere still says who Vera was.
@@ -183,23 +150,17 @@ describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (ki
       expect(text, table).not.toMatch(/Vera Vegan|vera@example|vera\.eats/i);
       expect(text, table).not.toContain('prefers DMs');
     }
-    const audit = (await query(mia, 'audit.list', { entityId: vera.id })).data as {
-      items: { action: string; changes: object }[];
-    };
+    const audit = await mia.audit.list({ entityId: vera.id });
     expect(audit.items).toEqual([expect.objectContaining({ action: 'erased', changes: {} })]);
-    expect((await query(max, 'audit.list', {})).status).toBe(403);
+    expect((await failure(max.audit.list({}))).status).toBe(403);
   });
 
   it('marks a contact do-not-contact, which keeps them out of new deals', async () => {
-    const eve = ((await query(mia, 'contacts.list', { search: 'eve' })).data as { items: { id: string }[] })
-      .items[0];
-    const flagged = await call(mia, 'contacts.update', { id: eve.id, doNotContact: true });
-    expect(flagged.data).toMatchObject({ doNotContact: true, emails: ['eve@example.com'] });
-    const campaign = await call(mia, 'campaigns.create', { name: 'Summer' });
-    const added = await call(mia, 'deals.create', {
-      campaignId: (campaign.data as { id: string }).id,
-      contactIds: [eve.id],
-    });
-    expect(added.data).toEqual({ added: [], skipped: [{ contactId: eve.id, reason: 'do_not_contact' }] });
+    const eve = (await mia.contacts.list({ search: 'eve' })).items[0];
+    const flagged = await mia.contacts.update({ id: eve.id, doNotContact: true });
+    expect(flagged).toMatchObject({ doNotContact: true, emails: ['eve@example.com'] });
+    const campaign = await mia.campaigns.create({ name: 'Summer' });
+    const added = await mia.deals.create({ campaignId: campaign.id, contactIds: [eve.id] });
+    expect(added).toEqual({ added: [], skipped: [{ contactId: eve.id, reason: 'do_not_contact' }] });
   });
 });

@@ -1,35 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
 import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { type Api, callerFor, failure, type RouterInputs } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
-
-type Contact = {
-  id: string;
-  name: string;
-  emails: string[];
-  tags: string[];
-  notes: string;
-  socialAccounts: { platform: string; handle: string }[];
-};
-type Page = { items: Contact[]; nextCursor: string | null; total: number };
 
 describe.each(testDatabaseKinds)('contacts on %s', (kind) => {
   let database: Database;
   let app: ReturnType<typeof createTestApp>;
   let marketer: Caller;
+  let api: Api;
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     app = createTestApp(database);
     marketer = await userInWorkspace(app, database, { email: 'mia@agency.test', workspace: 'Agency' });
+    api = callerFor(database, marketer);
   });
   afterAll(() => database.close());
 
-  const create = (input: object) => trpcCall(app, marketer, 'contacts.create', input);
-  const list = async (input: object) =>
-    (await trpcCall(app, marketer, 'contacts.list', input, 'query')).data as Page;
+  const create = (input: RouterInputs['contacts']['create']) => api.contacts.create(input);
+  const list = (input: RouterInputs['contacts']['list']) => api.contacts.list(input);
 
   it('creates a contact with emails, tags and social accounts, normalised', async () => {
-    const created = await create({
+    const contact = await create({
       name: '  Vera Vegan ',
       emails: ['Vera@Example.com', 'vera@example.com'],
       tags: ['food', 'vegan', 'food'],
@@ -39,8 +31,6 @@ describe.each(testDatabaseKinds)('contacts on %s', (kind) => {
         { platform: 'mastodon', handle: 'vera@mastodon.social' },
       ],
     });
-    expect(created.status).toBe(200);
-    const contact = created.data as Contact;
     expect(contact).toMatchObject({
       name: 'Vera Vegan',
       emails: ['vera@example.com'],
@@ -50,13 +40,14 @@ describe.each(testDatabaseKinds)('contacts on %s', (kind) => {
       'bluesky:vera.bsky.social',
       'mastodon:vera@mastodon.social',
     ]);
-    const fetched = await trpcCall(app, marketer, 'contacts.byId', { id: contact.id }, 'query');
-    expect(fetched.data).toEqual(contact);
+    const fetched = await api.contacts.byId({ id: contact.id });
+    expect(fetched).toEqual(contact);
   });
 
+  // Over HTTP: the field messages are what the error formatter puts in the response body.
   it('rejects bad input with field messages and stores nothing', async () => {
     const before = (await list({})).total;
-    const bad = await create({
+    const bad = await trpcCall(app, marketer, 'contacts.create', {
       name: '',
       emails: ['not-an-email'],
       socialAccounts: [{ platform: 'myspace', handle: 'x' }],
@@ -68,12 +59,14 @@ describe.each(testDatabaseKinds)('contacts on %s', (kind) => {
   });
 
   it('refuses a social account that another contact already has, case-insensitively', async () => {
-    const dup = await create({
-      name: 'Impostor',
-      socialAccounts: [{ platform: 'bluesky', handle: 'VERA.bsky.social' }],
-    });
+    const dup = await failure(
+      create({
+        name: 'Impostor',
+        socialAccounts: [{ platform: 'bluesky', handle: 'VERA.bsky.social' }],
+      }),
+    );
     expect(dup.status).toBe(409);
-    expect(dup.body.error?.message).toBe('Another contact already has that social account.');
+    expect(dup.message).toBe('Another contact already has that social account.');
     expect((await list({ search: 'impostor' })).total).toBe(0);
   });
 
@@ -101,35 +94,31 @@ describe.each(testDatabaseKinds)('contacts on %s', (kind) => {
 
   it('updates fields and replaces social accounts, then deletes', async () => {
     const [vera] = (await list({ search: 'vera' })).items;
-    const updated = await trpcCall(app, marketer, 'contacts.update', {
+    const updated = await api.contacts.update({
       id: vera.id,
       notes: 'Prefers email',
       socialAccounts: [{ platform: 'instagram', handle: 'vera.eats' }],
     });
-    expect(updated.status).toBe(200);
-    expect(updated.data).toMatchObject({
+    expect(updated).toMatchObject({
       name: 'Vera Vegan',
       notes: 'Prefers email',
       socialAccounts: [{ platform: 'instagram', handle: 'vera.eats' }],
     });
     // The released handle is free again.
-    expect(
-      (
-        await create({
-          name: 'New Vera',
-          socialAccounts: [{ platform: 'bluesky', handle: 'vera.bsky.social' }],
-        })
-      ).status,
-    ).toBe(200);
+    const newVera = await create({
+      name: 'New Vera',
+      socialAccounts: [{ platform: 'bluesky', handle: 'vera.bsky.social' }],
+    });
+    expect(newVera.name).toBe('New Vera');
 
-    expect((await trpcCall(app, marketer, 'contacts.remove', { id: vera.id })).status).toBe(200);
-    expect((await trpcCall(app, marketer, 'contacts.byId', { id: vera.id }, 'query')).status).toBe(404);
-    expect((await trpcCall(app, marketer, 'contacts.remove', { id: vera.id })).status).toBe(404);
+    await api.contacts.remove({ id: vera.id });
+    expect((await failure(api.contacts.byId({ id: vera.id }))).status).toBe(404);
+    expect((await failure(api.contacts.remove({ id: vera.id }))).status).toBe(404);
   });
 
   it('rejects a forged page cursor with a clear message', async () => {
-    const response = await trpcCall(app, marketer, 'contacts.list', { cursor: 'garbage' }, 'query');
-    expect(response.status).toBe(400);
-    expect(response.body.error?.message).toMatch(/cursor is not valid/);
+    const refused = await failure(list({ cursor: 'garbage' }));
+    expect(refused.status).toBe(400);
+    expect(refused.message).toMatch(/cursor is not valid/);
   });
 });

@@ -21,6 +21,7 @@ import { rows } from '../server/niches/niche-store.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';
 import { type FakeMastodon, startFakeMastodon } from './fakes/mastodon-server.ts';
 import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { callerFor } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 
 // The seed is followed by twelve accounts, each following a few of six candidates.
@@ -49,19 +50,17 @@ describe.each(testDatabaseKinds)('crawling a hostile Mastodon server on %s', (ki
   }
 
   async function crawlToTheEnd(name: string) {
-    const created = await trpcCall(app, member, 'niches.create', {
+    // The running instance's queue: a new one after each restart.
+    const api = callerFor(database, member, { queue });
+    const { id } = await api.niches.create({
       name,
       platform: 'mastodon',
       seeds: ['userseed@masto.test', 'userbroken@masto.test'],
       budget: { maxRequests: 80, maxAccounts: 1000, maxMinutes: 10 },
       start: true,
     });
-    expect(created.status).toBe(200);
-    const id = (created.data as { id: string }).id;
     for (;;) {
-      const niche = await trpcCall(app, member, 'niches.byId', { id }, 'query');
-      expect(niche.status).toBe(200);
-      const status = (niche.data as { status: string }).status;
+      const { status } = await api.niches.byId({ id });
       // A finished crawl with edges goes on to scoring: the end is ready, or failed.
       if (['ready', 'failed'].includes(status)) return { id, status };
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -87,6 +86,7 @@ describe.each(testDatabaseKinds)('crawling a hostile Mastodon server on %s', (ki
   it('completes the crawl, counts the bad parts as errors and stores only clean text and http(s) links', async () => {
     const { id, status } = await crawlToTheEnd('Hostile');
     expect(status).toBe('ready');
+    // The app still answers over HTTP once the hostile crawl is done.
     expect((await trpcCall(app, member, 'auth.me', undefined, 'query')).status).toBe(200);
 
     const [run] = await rows<{ status: string; errors: number; accounts: number }>(

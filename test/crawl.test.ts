@@ -13,7 +13,8 @@ import { type FakeBluesky, startFakeBluesky } from './fakes/bluesky-server.ts';
 import { missingDatasetMessage, readDatasetEdges } from './fakes/datasets.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';
 import { createScaledClock } from './fakes/scaled-clock.ts';
-import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { createTestApp, userInWorkspace } from './support/app.ts';
+import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 
 const edges = readDatasetEdges('twitch-ru');
@@ -52,7 +53,7 @@ function testRuntime(
 describe.skipIf(!edges).each(testDatabaseKinds)('crawling Bluesky on %s', (kind) => {
   let database: Database;
   let app: ReturnType<typeof createTestApp>;
-  let marketer: Caller;
+  let marketer: Api;
   let server: FakeBluesky;
   let queue: Queue;
   const clock = createScaledClock({ speed: 50 });
@@ -63,7 +64,11 @@ describe.skipIf(!edges).each(testDatabaseKinds)('crawling Bluesky on %s', (kind)
     // The real queue in the test database; no workers run, so the test drives the slices itself.
     queue = await startQueue(database, pino({ level: 'silent' }), allJobs);
     app = createTestApp(database, { queue });
-    marketer = await userInWorkspace(app, database, { email: 'crawler@agency.test', workspace: 'Agency' });
+    const session = await userInWorkspace(app, database, {
+      email: 'crawler@agency.test',
+      workspace: 'Agency',
+    });
+    marketer = callerFor(database, session, { queue });
     const graph = buildFakeGraph({ edges: edges!, mutual: true, hiddenEvery: 97 });
     server = await startFakeBluesky({
       graph,
@@ -90,17 +95,15 @@ describe.skipIf(!edges).each(testDatabaseKinds)('crawling Bluesky on %s', (kind)
     name: string,
     budget: { maxRequests: number; maxAccounts: number; maxMinutes: number },
   ) {
-    const created = await trpcCall(app, marketer, 'niches.create', {
+    const created = await marketer.niches.create({
       name,
       platform: 'bluesky',
       seeds: [server.handle(seedIndex)],
       budget,
     });
-    expect(created.status).toBe(200);
-    const nicheId = (created.data as { id: string }).id;
-    const started = await trpcCall(app, marketer, 'crawls.start', { nicheId });
-    expect(started.status).toBe(200);
-    return { nicheId, runId: (started.data as { runId: string }).runId };
+    const nicheId = created.id;
+    const started = await marketer.crawls.start({ nicheId });
+    return { nicheId, runId: started.runId };
   }
 
   async function crawlToEnd(runId: string, runtimes: CrawlRuntime[]) {
@@ -133,17 +136,12 @@ describe.skipIf(!edges).each(testDatabaseKinds)('crawling Bluesky on %s', (kind)
     ]);
     expect(outcome.kind).toBe('finished');
 
-    const progress = (await trpcCall(app, marketer, 'crawls.progress', { nicheId }, 'query')).data as {
-      status: string;
-      requests: number;
-      accounts: number;
-      edges: number;
-    };
-    expect(progress.status).toBe('done');
-    expect(progress.requests).toBeLessThanOrEqual(budget.maxRequests);
+    const progress = await marketer.crawls.progress({ nicheId });
+    expect(progress?.status).toBe('done');
+    expect(progress?.requests).toBeLessThanOrEqual(budget.maxRequests);
     // Counters add up to what is stored.
-    expect(progress.accounts).toBe(await count('niche_accounts', nicheId));
-    expect(progress.edges).toBe(await count('niche_edges', nicheId));
+    expect(progress?.accounts).toBe(await count('niche_accounts', nicheId));
+    expect(progress?.edges).toBe(await count('niche_edges', nicheId));
     // The server was never asked while our quota was spent.
     expect(server.stats.whileExhausted).toBe(0);
 
@@ -191,28 +189,26 @@ describe.skipIf(!edges).each(testDatabaseKinds)('crawling Bluesky on %s', (kind)
     });
     const runtime = testRuntime(server.url, clock, 'worker-c', 200);
     expect((await runSlice(database.db, runtime, runId)).kind).toBe('continue');
-    expect((await trpcCall(app, marketer, 'crawls.pause', { nicheId })).status).toBe(200);
+    await marketer.crawls.pause({ nicheId });
     expect((await runSlice(database.db, runtime, runId)).kind).toBe('stopped');
-    const paused = (await trpcCall(app, marketer, 'niches.byId', { id: nicheId }, 'query')).data as {
-      status: string;
-    };
+    const paused = await marketer.niches.byId({ id: nicheId });
     expect(paused.status).toBe('paused');
-    expect((await trpcCall(app, marketer, 'crawls.resume', { nicheId })).status).toBe(200);
+    await marketer.crawls.resume({ nicheId });
     expect((await runSlice(database.db, runtime, runId)).kind).toBe('continue');
     const edgesBefore = await count('niche_edges', nicheId);
-    expect((await trpcCall(app, marketer, 'crawls.cancel', { nicheId })).status).toBe(200);
+    await marketer.crawls.cancel({ nicheId });
     expect((await runSlice(database.db, runtime, runId)).kind).toBe('stopped');
     expect(await count('niche_edges', nicheId)).toBe(edgesBefore);
     expect(edgesBefore).toBeGreaterThan(0);
-    const again = await trpcCall(app, marketer, 'crawls.resume', { nicheId });
+    const again = await failure(marketer.crawls.resume({ nicheId }));
     expect(again.status).toBe(409);
-    expect(again.body.error?.message).toBe('There is no paused crawl to resume.');
+    expect(again.message).toBe('There is no paused crawl to resume.');
   });
 
   it('refuses a second crawl of a niche that is already crawling', async () => {
     const { nicheId } = await createNiche('Busy niche', { maxRequests: 10, maxAccounts: 100, maxMinutes: 5 });
-    const second = await trpcCall(app, marketer, 'crawls.start', { nicheId });
+    const second = await failure(marketer.crawls.start({ nicheId }));
     expect(second.status).toBe(409);
-    expect(second.body.error?.message).toMatch(/already being crawled/);
+    expect(second.message).toMatch(/already being crawled/);
   });
 });

@@ -1,8 +1,8 @@
 /** Page cursors come back from clients: a crafted one must get a clear 400, never a server error. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
-import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
-import { callerFor } from './support/caller.ts';
+import { type Caller, createTestApp, userInWorkspace } from './support/app.ts';
+import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 
 const crafted = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -22,7 +22,10 @@ describe.each(testDatabaseKinds)('page cursors on %s', (kind) => {
   });
   afterAll(() => database.close());
 
-  const list = (path: string, cursor: string) => trpcCall(app, owner, path, { cursor, limit: 1 }, 'query');
+  const lists = {
+    'audit.list': (api: Api, cursor: string) => api.audit.list({ cursor, limit: 1 }),
+    'contacts.list': (api: Api, cursor: string) => api.contacts.list({ cursor, limit: 1 }),
+  };
 
   it('pages through contacts and the audit log with the cursors it hands out', async () => {
     const api = callerFor(database, owner);
@@ -34,18 +37,19 @@ describe.each(testDatabaseKinds)('page cursors on %s', (kind) => {
     expect(older.items[0].id).not.toBe(audit.items[0].id);
   });
 
-  const both = ['audit.list', 'contacts.list'];
+  const both = ['audit.list', 'contacts.list'] as const;
   it.each([
     ['garbage', 'not-a-cursor', both],
     // A contact cursor holds a name, so only the audit log's is a date.
-    ['a date that is not one', crafted(['yesterday', uuid]), ['audit.list']],
+    ['a date that is not one', crafted(['yesterday', uuid]), ['audit.list'] as const],
     ['an id that is not a uuid', crafted(['2026-03-01T10:00:00.000Z', 'x']), both],
     ['a NUL byte', crafted(['a\u0000', uuid]), both],
   ])('answers a crafted cursor (%s) with 400', async (_, cursor, paths) => {
+    const api = callerFor(database, owner);
     for (const path of paths) {
-      const response = await list(path, cursor);
-      expect(response.status, path).toBe(400);
-      expect(response.body.error?.message, path).toMatch(/page cursor is not valid/);
+      const refused = await failure(lists[path](api, cursor));
+      expect(refused.status, path).toBe(400);
+      expect(refused.message, path).toMatch(/page cursor is not valid/);
     }
   });
 });

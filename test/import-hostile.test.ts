@@ -6,30 +6,25 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../server/niches/niche-store.ts';
-import { type Caller, trpcCall } from './support/app.ts';
+import type { Caller } from './support/app.ts';
+import { type Api, callerFor } from './support/caller.ts';
 import { testDatabaseKinds } from './support/database.ts';
 import { openWorld, type World } from './support/world.ts';
-
-type NicheView = {
-  status: string;
-  accountCount: number;
-  lastError: string | null;
-  upload: { status: string; error: string | null; warning: string | null } | null;
-};
 
 describe.each(testDatabaseKinds)('hostile graph files on %s', (kind) => {
   let world: World;
   let app: World['app'];
   let marketer: Caller;
+  let api: Api;
 
   beforeAll(async () => {
     world = await openWorld(kind, { workers: true, prefix: 'hostile' });
     ({ app, member: marketer } = world);
+    api = callerFor(world.database, marketer, { queue: world.queue });
   });
   afterAll(() => world?.close());
 
-  const newFileNiche = async (name: string) =>
-    ((await trpcCall(app, marketer, 'niches.create', { name, platform: 'file' })).data as { id: string }).id;
+  const newFileNiche = async (name: string) => (await api.niches.create({ name, platform: 'file' })).id;
 
   const upload = (
     nicheId: string,
@@ -47,8 +42,7 @@ describe.each(testDatabaseKinds)('hostile graph files on %s', (kind) => {
     });
   };
 
-  const view = async (id: string) =>
-    (await trpcCall(app, marketer, 'niches.byId', { id }, 'query')).data as NicheView;
+  const view = (id: string) => api.niches.byId({ id });
 
   const settle = async (id: string) => {
     await expect

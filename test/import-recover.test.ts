@@ -18,26 +18,24 @@ import { niches, uploads } from '../server/db/schema/index.ts';
 import { recoverImports } from '../server/imports/import.recover.ts';
 import { allJobs } from '../server/jobs/all.ts';
 import { startWorkers } from '../server/jobs/registry.ts';
-import { type Caller, trpcCall } from './support/app.ts';
+import type { Caller } from './support/app.ts';
+import { type Api, callerFor } from './support/caller.ts';
 import { testDatabaseKinds } from './support/database.ts';
 import { openWorld, type World } from './support/world.ts';
 
 describe.each(testDatabaseKinds)('recovering imports on %s', (kind) => {
   let world: World;
   let marketer: Caller;
+  let api: Api;
 
   beforeAll(async () => {
     world = await openWorld(kind, { workers: false, prefix: 'recover' });
     marketer = world.member;
+    api = callerFor(world.database, marketer, { queue: world.queue });
   });
   afterAll(() => world?.close());
 
-  const newFileNiche = async (name: string) =>
-    (
-      (await trpcCall(world.app, marketer, 'niches.create', { name, platform: 'file' })).data as {
-        id: string;
-      }
-    ).id;
+  const newFileNiche = async (name: string) => (await api.niches.create({ name, platform: 'file' })).id;
   const upload = (nicheId: string) => {
     const form = new FormData();
     form.append('edges', new Blob(['a,b\nb,c\n']), 'edges.csv');
@@ -47,11 +45,7 @@ describe.each(testDatabaseKinds)('recovering imports on %s', (kind) => {
       body: form,
     });
   };
-  const status = async (id: string) =>
-    (await trpcCall(world.app, marketer, 'niches.byId', { id }, 'query')).data as {
-      status: string;
-      lastError: string | null;
-    };
+  const status = (id: string) => api.niches.byId({ id });
 
   it('resumes a crashed import whose job is gone, and fails an orphaned niche', {
     timeout: 90_000,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
 import { rows } from '../server/niches/niche-store.ts';
 import { DATASETS_DIR, datasetFile, missingDatasetMessage } from './fakes/datasets.ts';
-import { type Caller, trpcCall } from './support/app.ts';
+import type { Caller } from './support/app.ts';
+import { type Api, callerFor } from './support/caller.ts';
 import { testDatabaseKinds } from './support/database.ts';
 import { openWorld, type World } from './support/world.ts';
 
@@ -19,16 +20,17 @@ describe.skipIf(!twitch).each(testDatabaseKinds)('importing graph files on %s', 
   let marketer: Caller;
   let viewer: Caller;
   let outsider: Caller;
+  let api: Api;
 
   beforeAll(async () => {
     world = await openWorld(kind, { workers: true, prefix: 'import' });
     ({ database, app, member: marketer, viewer, outsider } = world);
+    api = callerFor(database, marketer, { queue: world.queue });
   });
   afterAll(() => world?.close());
 
   async function newFileNiche(name: string) {
-    const created = await trpcCall(app, marketer, 'niches.create', { name, platform: 'file' });
-    return (created.data as { id: string }).id;
+    return (await api.niches.create({ name, platform: 'file' })).id;
   }
 
   async function upload(who: Caller, nicheId: string, files: Record<string, Blob | string>) {
@@ -51,22 +53,9 @@ describe.skipIf(!twitch).each(testDatabaseKinds)('importing graph files on %s', 
 
   const settle = async (id: string) => {
     await expect
-      .poll(
-        async () =>
-          ((await trpcCall(app, marketer, 'niches.byId', { id }, 'query')).data as { status: string }).status,
-        {
-          timeout: 120_000,
-          interval: 300,
-        },
-      )
+      .poll(async () => (await api.niches.byId({ id })).status, { timeout: 120_000, interval: 300 })
       .toMatch(/ready|failed/);
-    return (await trpcCall(app, marketer, 'niches.byId', { id }, 'query')).data as {
-      status: string;
-      accountCount: number;
-      edgeCount: number;
-      lastError: string | null;
-      latestSnapshot: { nodeCount: number } | null;
-    };
+    return api.niches.byId({ id });
   };
 
   let imported = '';

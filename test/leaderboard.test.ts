@@ -4,36 +4,28 @@ import type { Database } from '../server/db/client.ts';
 import { workspaces } from '../server/db/schema/index.ts';
 import { seedScoredNiche } from '../server/leaderboard/leaderboard.seed.ts';
 import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
+import { type Api, callerFor, failure, type RouterInputs } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
-
-type Row = {
-  accountId: number;
-  rank: number;
-  handle: string;
-  score: number;
-  followers: number | null;
-  engagementRate: number | null;
-  pagerank: number;
-  community: number;
-  shortlisted: boolean;
-};
-type Page = { snapshot: { id: string; components: string[] } | null; total: number; rows: Row[] };
 
 describe.each(testDatabaseKinds)('leaderboard on %s', (kind) => {
   let database: Database;
   let app: ReturnType<typeof createTestApp>;
   let analyst: Caller;
-  let outsider: Caller;
+  let analystApi: Api;
+  let outsider: Api;
   let niche: Awaited<ReturnType<typeof seedScoredNiche>>;
-  const query = (who: Caller, path: string, input: object) => trpcCall(app, who, path, input, 'query');
-  const list = async (input: object) =>
-    (await query(analyst, 'leaderboard.list', { nicheId: niche.nicheId, ...input })).data as Page;
+  const list = (input: Omit<RouterInputs['leaderboard']['list'], 'nicheId'>) =>
+    analystApi.leaderboard.list({ nicheId: niche.nicheId, ...input });
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     app = createTestApp(database);
     analyst = await userInWorkspace(app, database, { email: 'ana@agency.test', workspace: 'Agency' });
-    outsider = await userInWorkspace(app, database, { email: 'otto@rival.test', workspace: 'Rival' });
+    analystApi = callerFor(database, analyst);
+    outsider = callerFor(
+      database,
+      await userInWorkspace(app, database, { email: 'otto@rival.test', workspace: 'Rival' }),
+    );
     const [agency] = await database.db.select().from(workspaces).where(eq(workspaces.name, 'Agency'));
     niche = await seedScoredNiche(database.db, { workspaceId: agency.id, communitySize: 40, history: true });
   });
@@ -84,42 +76,33 @@ describe.each(testDatabaseKinds)('leaderboard on %s', (kind) => {
     expect(none).toMatchObject({ total: 0, rows: [] });
   });
 
+  // Bad input over HTTP: the field messages are what the error formatter puts in the body.
   it('rejects bad input and hides other workspaces’ niches', async () => {
-    const bad = await query(analyst, 'leaderboard.list', {
-      nicheId: niche.nicheId,
-      limit: 501,
-      sort: 'mood',
-    });
+    const bad = await trpcCall(
+      app,
+      analyst,
+      'leaderboard.list',
+      { nicheId: niche.nicheId, limit: 501, sort: 'mood' },
+      'query',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toMatch(/sort/);
     expect(bad.body.error?.message).toMatch(/limit/);
-    const foreign = await query(outsider, 'leaderboard.list', { nicheId: niche.nicheId });
+    const foreign = await failure(outsider.leaderboard.list({ nicheId: niche.nicheId }));
     expect(foreign.status).toBe(404);
-    expect(foreign.body.error?.message).toBe('No such niche.');
-    const account = await query(outsider, 'leaderboard.account', {
-      nicheId: niche.nicheId,
-      accountId: niche.accountIds[0],
-    });
+    expect(foreign.message).toBe('No such niche.');
+    const account = await failure(
+      outsider.leaderboard.account({ nicheId: niche.nicheId, accountId: niche.accountIds[0] }),
+    );
     expect(account.status).toBe(404);
   });
 
   it('explains an account’s score, with lookalikes and rank history', async () => {
     const [leader] = (await list({ limit: 1 })).rows;
-    const details = await query(analyst, 'leaderboard.account', {
-      nicheId: niche.nicheId,
-      accountId: leader.accountId,
-    });
-    expect(details.status).toBe(200);
-    const d = details.data as {
-      profile: { handle: string; url: string };
-      score: { score: number };
-      explanation: { component: string; weight: number; contribution: number }[];
-      lookalikes: { accountId: number; similarity: number }[];
-      history: { rank: number | null }[];
-    };
+    const d = await analystApi.leaderboard.account({ nicheId: niche.nicheId, accountId: leader.accountId });
     expect(d.profile.url).toBe(`https://bsky.app/profile/${leader.handle}`);
     const total = d.explanation.reduce((s, e) => s + e.contribution, 0);
-    expect(total).toBeCloseTo(d.score.score, 3);
+    expect(d.score?.score).toBeCloseTo(total, 3);
     expect(d.explanation.reduce((s, e) => s + e.weight, 0)).toBeCloseTo(1, 6);
     expect(d.lookalikes.length).toBeGreaterThan(0);
     expect(d.lookalikes.every((l) => l.accountId !== leader.accountId && l.similarity > 0)).toBe(true);
@@ -128,37 +111,23 @@ describe.each(testDatabaseKinds)('leaderboard on %s', (kind) => {
   });
 
   it('shows the network map, communities and changes between snapshots', async () => {
-    const graph = (await query(analyst, 'leaderboard.graph', { nicheId: niche.nicheId, maxNodes: 100 }))
-      .data as {
-      nodes: { ids: number[]; scores: number[] };
-      edges: { sources: number[]; targets: number[] };
-      totalNodes: number;
-      truncated: boolean;
-    };
+    const graph = await analystApi.leaderboard.graph({ nicheId: niche.nicheId, maxNodes: 100 });
     expect(graph.nodes.ids).toHaveLength(100);
     expect(graph.truncated).toBe(true);
     expect(graph.edges.sources.length).toBeGreaterThan(0);
     expect(Math.max(...graph.edges.sources, ...graph.edges.targets)).toBeLessThan(100);
-    const communities = (await query(analyst, 'leaderboard.communities', { nicheId: niche.nicheId }))
-      .data as {
-      communities: { size: number; topAccounts: { handle: string }[] }[];
-    };
+    const communities = await analystApi.leaderboard.communities({ nicheId: niche.nicheId });
     expect(communities.communities.length).toBeGreaterThan(1);
     expect(communities.communities[0].topAccounts.length).toBeGreaterThan(0);
-    const changes = (
-      await query(analyst, 'leaderboard.compare', {
-        nicheId: niche.nicheId,
-        fromSnapshotId: niche.firstSnapshotId,
-        toSnapshotId: niche.snapshotId,
-        limit: 5,
-      })
-    ).data as {
-      risers: { rank: number; previousRank: number }[];
-      fallers: { rank: number; previousRank: number }[];
-      newcomers: { previousRank: null }[];
-    };
-    expect(changes.risers.every((r) => r.previousRank > r.rank)).toBe(true);
-    expect(changes.fallers.every((r) => r.previousRank < r.rank)).toBe(true);
+    const changes = await analystApi.leaderboard.compare({
+      nicheId: niche.nicheId,
+      fromSnapshotId: niche.firstSnapshotId!,
+      toSnapshotId: niche.snapshotId,
+      limit: 5,
+    });
+    // Risers and fallers were ranked before; only newcomers have no previous rank.
+    expect(changes.risers.every((r) => r.previousRank !== null && r.previousRank > r.rank)).toBe(true);
+    expect(changes.fallers.every((r) => r.previousRank !== null && r.previousRank < r.rank)).toBe(true);
     expect(changes.newcomers.length).toBe(5);
   });
 
@@ -174,7 +143,7 @@ describe.each(testDatabaseKinds)('leaderboard on %s', (kind) => {
         budget: { maxRequests: 1, maxAccounts: 1, maxMinutes: 1 },
       })
       .returning();
-    const page = (await query(analyst, 'leaderboard.list', { nicheId: fresh.id })).data as Page;
+    const page = await analystApi.leaderboard.list({ nicheId: fresh.id });
     expect(page).toEqual({ snapshot: null, total: 0, rows: [] });
   });
 });
