@@ -1,25 +1,17 @@
 /** Starting, pausing, resuming and cancelling crawls. The run row is the truth; jobs only do the work. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { crawlRuns, crawlTasks, niches } from '../db/schema/index.ts';
+import { crawlRuns, crawlTasks } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
+import { markCrawling, markIdle, markPaused } from '../niches/niche-status.ts';
 import { NicheError, requireNiche } from '../niches/niches.service.ts';
 import { AppError } from '../trpc/errors.ts';
-import { crawlJobName } from './crawl.names.ts';
 
 export class CrawlStateError extends AppError<'already_running' | 'not_running' | 'not_paused'> {}
 
 type Target = { nicheId: string; workspaceId: string };
 
-export async function latestRunOf(db: Db, nicheId: string) {
-  const [run] = await db
-    .select()
-    .from(crawlRuns)
-    .where(eq(crawlRuns.nicheId, nicheId))
-    .orderBy(desc(crawlRuns.startedAt))
-    .limit(1);
-  return run ?? null;
-}
+export const crawlJobName = 'crawl-slice';
 
 export async function enqueueSlice(queue: Queue, runId: string, startAfterSeconds = 0) {
   await queue.send(
@@ -72,10 +64,7 @@ export async function startCrawl(db: Db, queue: Queue, target: Target, now: Date
       ...niche.keywords.map((arg) => ({ runId: created.id, kind: 'search' as const, arg })),
     ];
     if (tasks.length) await tx.insert(crawlTasks).values(tasks);
-    await tx
-      .update(niches)
-      .set({ status: 'crawling', lastError: null, updatedAt: now })
-      .where(eq(niches.id, niche.id));
+    await markCrawling(tx, { nicheId: niche.id }, now);
     return created;
   });
   await enqueueSlice(queue, run.id);
@@ -101,8 +90,8 @@ async function setStatus(
       to === 'running' ? 'There is no paused crawl to resume.' : 'There is no crawl in progress.';
     throw new CrawlStateError('conflict', message, to === 'running' ? 'not_paused' : 'not_running');
   }
-  const nicheStatus = to === 'running' ? 'crawling' : to === 'paused' ? 'paused' : 'idle';
-  await db.update(niches).set({ status: nicheStatus, updatedAt: now }).where(eq(niches.id, target.nicheId));
+  const mark = to === 'running' ? markCrawling : to === 'paused' ? markPaused : markIdle;
+  await mark(db, target, now);
   return run;
 }
 

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { startCrawl } from '../crawl/crawl.service.ts';
-import { enqueueScoring } from '../scoring/score.job.ts';
+import { enqueueScoring } from '../scoring/scoring.service.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
 import { createDemoNiche } from './demo.ts';
 import { createNicheInput, nicheIdInput } from './niches.schemas.ts';

@@ -16,7 +16,7 @@ import {
   shortlist,
 } from '../db/schema/index.ts';
 import { profileUrl } from '../leaderboard/leaderboard.account.ts';
-import { requireNiche } from '../leaderboard/leaderboard.service.ts';
+import { requireNiche } from '../niches/niches.service.ts';
 import { AppError } from '../trpc/errors.ts';
 
 export class ShortlistError extends AppError<'unknown_accounts'> {}
