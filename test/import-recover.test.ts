@@ -14,6 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
+import { openConfiguredDatabase } from '../server/db/open.ts';
 import { niches, uploads } from '../server/db/schema/index.ts';
 import { recoverImports } from '../server/imports/import.recover.ts';
 import { allJobs } from '../server/jobs/all.ts';
@@ -117,5 +118,29 @@ describe('murmur import', () => {
     const result = await run(['import', empty, '--niche', 'Empty']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('empty.csv holds no edges.');
+  });
+
+  it("takes the web upload's road: an upload row that ends done, and a scored niche", {
+    timeout: 120_000,
+  }, async () => {
+    const edges = join(dir, 'friends.csv');
+    writeFileSync(edges, 'source,target\nann,bob\nbob,cy\ncy,ann\n');
+    const result = await run(['import', edges, '--niche', 'Friends']);
+    expect(result.stderr).toContain('Imported 3 accounts');
+    expect(result.code).toBe(0);
+    const database = await openConfiguredDatabase(loadConfig({ DATA_DIR: dir }));
+    try {
+      const rows = await database.db
+        .select({ filename: uploads.filename, status: uploads.status, nicheStatus: niches.status })
+        .from(uploads)
+        .innerJoin(niches, eq(niches.id, uploads.nicheId))
+        .where(eq(niches.name, 'Friends'));
+      expect(rows).toEqual([{ filename: 'friends.csv', status: 'done', nicheStatus: 'ready' }]);
+      // The empty file of the test above created no niche.
+      const empty = await database.db.select().from(niches).where(eq(niches.name, 'Empty'));
+      expect(empty).toEqual([]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * `murmur niches | demo | crawl | import | score | export`: Discover from the command line.
  * Work runs in this process with progress on stderr; results go to stdout.
  */
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -14,23 +14,19 @@ import { startCrawl } from '../crawl/crawl.service.ts';
 import { runSlice } from '../crawl/crawler.ts';
 import type { Database } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
-import { niches, workspaces } from '../db/schema/index.ts';
+import { niches, uploads, workspaces } from '../db/schema/index.ts';
+import { formatFromName, type GraphFormat } from '../graph-files/graph-format.ts';
 import { exportChunks, nicheAsGraph } from '../imports/export.ts';
-import {
-  formatFromName,
-  type GraphFormat,
-  requireEdges,
-  writeImportedGraph,
-} from '../imports/import.service.ts';
-import { fileChunkReader, parseUploadStream } from '../imports/parse-upload.ts';
+import { importFile, runImport } from '../imports/import.service.ts';
+import { storeFile } from '../imports/upload-receive.ts';
 import { allJobs } from '../jobs/all.ts';
 import { startQueue } from '../jobs/queue.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
 import { createDemoNiche } from '../niches/demo.ts';
 import { rows } from '../niches/niche-store.ts';
 import { NicheError } from '../niches/niches.errors.ts';
-import { createNiche, listNiches } from '../niches/niches.service.ts';
-import { scoreNicheNow } from '../scoring/score.job.ts';
+import { createNiche, listNiches, removeNiche } from '../niches/niches.service.ts';
+import { scoreNicheNow } from '../scoring/scoring.service.ts';
 import { UsageError } from './cli-errors.ts';
 import { bar, progressLine } from './progress.ts';
 
@@ -163,27 +159,11 @@ export async function importCommand(args: string[]) {
     throw new UsageError(`Cannot tell the format of ${file}: pass --format csv|gexf|graphml.`);
   return withDatabase(async (database) => {
     const workspace = await workspaceOf(database, values.workspace);
-    // Read the file first: a file that cannot be imported creates no niche.
-    const started = performance.now();
-    const { graph, warning } = await parseUploadStream(
-      {
-        filename: basename(file),
-        format,
-        options: { mutual: values.mutual ?? false, accountsIdColumn: values['accounts-id-column'] },
-        hasAccounts: !!values.accounts,
-      },
-      fileChunkReader({ edges: file, accounts: values.accounts }),
-    ).catch((error: Error) => {
-      throw new UsageError(safeErrorText(error));
-    });
-    if (warning) process.stderr.write(`Warning: ${warning}\n`);
-    try {
-      requireEdges(graph, basename(file));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const existing = await nicheByName(database, workspace.id, values.niche!);
+    if (existing && existing.platform !== 'file')
+      throw new UsageError(`"${existing.name}" is a crawled niche; import into a new niche name.`);
     const niche =
-      (await nicheByName(database, workspace.id, values.niche!)) ??
+      existing ??
       (await createNiche(database.db, workspace.id, null, {
         name: values.niche!,
         platform: 'file',
@@ -192,23 +172,56 @@ export async function importCommand(args: string[]) {
         budget: { maxRequests: 1, maxAccounts: 10, maxMinutes: 1 },
         start: false,
       }));
-    if (niche.platform !== 'file')
-      throw new NicheError(
-        'not_crawlable',
-        `"${niche.name}" is a crawled niche; import into a new niche name.`,
-      );
-    const parsed = performance.now();
+    const target = { nicheId: niche.id, workspaceId: workspace.id };
+    const filename = basename(file);
+    const started = performance.now();
+    // The web upload's road: an upload row, the file in upload chunks, the niche 'importing',
+    // then the import job's own function, run here so the command can wait for its outcome.
+    const outcome = await importFile(database.db, target, async (uploadId) => {
+      await storeFile(database.db, uploadId, 'edges', createReadStream(file));
+      if (values.accounts)
+        await storeFile(database.db, uploadId, 'accounts', createReadStream(values.accounts));
+      return {
+        filename,
+        format,
+        options: { mutual: values.mutual ?? false, accountsIdColumn: values['accounts-id-column'] },
+      };
+    })
+      .then(({ uploadId }) =>
+        runImport(database, null, uploadId).then(() => uploadOutcome(database, uploadId)),
+      )
+      .catch((error: unknown) => ({
+        status: 'failed' as const,
+        error: safeErrorText(error),
+        warning: null,
+        progress: null,
+      }));
+    if (outcome.status !== 'done') {
+      // A file that cannot be imported leaves no niche behind that this command created.
+      if (!existing) await removeNiche(database.db, workspace.id, niche.id);
+      throw new UsageError(outcome.error ?? `The import of ${filename} failed.`);
+    }
+    if (outcome.warning) process.stderr.write(`Warning: ${outcome.warning}\n`);
+    const seconds = (performance.now() - started) / 1000;
     process.stderr.write(
-      `Read ${graph.nodeIds.length} accounts and ${graph.edges.length} edges from ${basename(file)} in ${((parsed - started) / 1000).toFixed(1)} s.\n`,
+      `Imported ${outcome.progress?.accounts ?? 0} accounts and ${outcome.progress?.edges ?? 0} new edges from ${filename} in ${seconds.toFixed(1)} s.\n`,
     );
-    const result = await writeImportedGraph(database.db, niche.id, graph);
-    const seconds = (performance.now() - parsed) / 1000;
-    process.stderr.write(
-      `Stored ${result.accounts} accounts and ${result.edges} new edges in ${seconds.toFixed(1)} s (${Math.round(graph.edges.length / seconds)} edges/s).\n`,
-    );
-    await score(database, { nicheId: niche.id, workspaceId: workspace.id });
+    await score(database, target);
     return 0;
   });
+}
+
+async function uploadOutcome(database: Database, uploadId: string) {
+  const [upload] = await database.db
+    .select({
+      status: uploads.status,
+      error: uploads.error,
+      warning: uploads.warning,
+      progress: uploads.progress,
+    })
+    .from(uploads)
+    .where(eq(uploads.id, uploadId));
+  return upload;
 }
 
 export async function exportCommand(args: string[]) {

@@ -7,9 +7,8 @@ import { createMastodonConnector } from '../adapters/platforms/mastodon.ts';
 import type { Config } from '../config.ts';
 import { crawlRuns } from '../db/schema/index.ts';
 import { defineJob } from '../jobs/registry.ts';
-import { enqueueScoring } from '../scoring/score.job.ts';
-import { crawlJobName } from './crawl.names.ts';
-import { enqueueSlice } from './crawl.service.ts';
+import { enqueueScoring } from '../scoring/scoring.service.ts';
+import { crawlJobName, enqueueSlice } from './crawl.service.ts';
 import { type CrawlRuntime, defaultRuntimeTimings, failRun, newOwnerId, runSlice } from './crawler.ts';
 
 export type CrawlJobData = { runId: string };

@@ -1,4 +1,17 @@
-import type { CrawlRun } from '../db/schema/index.ts';
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { type CrawlRun, crawlRuns } from '../db/schema/index.ts';
+
+/** A niche's most recent crawl, or null if it was never crawled. */
+export async function latestRun(db: Db, nicheId: string) {
+  const [run] = await db
+    .select()
+    .from(crawlRuns)
+    .where(eq(crawlRuns.nicheId, nicheId))
+    .orderBy(desc(crawlRuns.startedAt))
+    .limit(1);
+  return run ?? null;
+}
 
 export type CrawlProgress = {
   runId: string;

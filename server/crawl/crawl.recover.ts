@@ -1,8 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { crawlRuns, niches } from '../db/schema/index.ts';
+import { crawlRuns } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
-import { enqueueScoring } from '../scoring/score.job.ts';
+import { nichesIn } from '../niches/niche-status.ts';
+import { enqueueScoring } from '../scoring/scoring.service.ts';
 import { enqueueSlice } from './crawl.service.ts';
 
 /**
@@ -16,10 +17,7 @@ export async function resumeInterruptedWork(database: Database, queue: Queue) {
       .update(crawlRuns)
       .set({ leaseUntil: null, leaseOwner: null })
       .where(eq(crawlRuns.status, 'running'));
-    const stuck = await db
-      .select({ id: niches.id, workspaceId: niches.workspaceId })
-      .from(niches)
-      .where(inArray(niches.status, ['scoring']));
+    const stuck = await nichesIn(db, ['scoring']);
     for (const n of stuck) await enqueueScoring(db, queue, { nicheId: n.id, workspaceId: n.workspaceId });
   }
   // Every running crawl gets a slice queued for when its lease runs out: a live holder renews

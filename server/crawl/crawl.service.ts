@@ -1,24 +1,16 @@
 /** Starting, pausing, resuming and cancelling crawls. The run row is the truth; jobs only do the work. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { crawlRuns, crawlTasks, niches } from '../db/schema/index.ts';
+import { crawlRuns, crawlTasks } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
+import { markCrawling, markIdle, markPaused } from '../niches/niche-status.ts';
 import { NicheError } from '../niches/niches.errors.ts';
 import { requireNiche } from '../niches/niches.service.ts';
 import { CrawlStateError } from './crawl.errors.ts';
-import { crawlJobName } from './crawl.names.ts';
 
 type Target = { nicheId: string; workspaceId: string };
 
-export async function latestRunOf(db: Db, nicheId: string) {
-  const [run] = await db
-    .select()
-    .from(crawlRuns)
-    .where(eq(crawlRuns.nicheId, nicheId))
-    .orderBy(desc(crawlRuns.startedAt))
-    .limit(1);
-  return run ?? null;
-}
+export const crawlJobName = 'crawl-slice';
 
 export async function enqueueSlice(queue: Queue, runId: string, startAfterSeconds = 0) {
   await queue.send(
@@ -66,10 +58,7 @@ export async function startCrawl(db: Db, queue: Queue, target: Target, now: Date
       ...niche.keywords.map((arg) => ({ runId: created.id, kind: 'search' as const, arg })),
     ];
     if (tasks.length) await tx.insert(crawlTasks).values(tasks);
-    await tx
-      .update(niches)
-      .set({ status: 'crawling', lastError: null, updatedAt: now })
-      .where(eq(niches.id, niche.id));
+    await markCrawling(tx, { nicheId: niche.id }, now);
     return created;
   });
   await enqueueSlice(queue, run.id);
@@ -95,8 +84,8 @@ async function setStatus(
       to === 'running' ? 'There is no paused crawl to resume.' : 'There is no crawl in progress.';
     throw new CrawlStateError(to === 'running' ? 'not_paused' : 'not_running', message);
   }
-  const nicheStatus = to === 'running' ? 'crawling' : to === 'paused' ? 'paused' : 'idle';
-  await db.update(niches).set({ status: nicheStatus, updatedAt: now }).where(eq(niches.id, target.nicheId));
+  const mark = to === 'running' ? markCrawling : to === 'paused' ? markPaused : markIdle;
+  await mark(db, target, now);
   return run;
 }
 

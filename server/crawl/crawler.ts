@@ -10,6 +10,7 @@ import { isCrawlError } from '../adapters/http/crawl.errors.ts';
 import type { Connector } from '../adapters/platforms/types.ts';
 import type { Db } from '../db/client.ts';
 import { type CrawlRun, crawlRuns, crawlTasks, niches } from '../db/schema/index.ts';
+import { markFailed, markIdle } from '../niches/niche-status.ts';
 import { advancePhase, audienceShare } from './crawl-phases.ts';
 import { runTask } from './crawl-tasks.ts';
 
@@ -191,9 +192,8 @@ async function finish(
     .where(and(eq(crawlRuns.id, run.id), inArray(crawlRuns.status, from)))
     .returning();
   if (!finished) return { kind: 'stopped' };
-  await db
-    .update(niches)
-    .set({ status: status === 'done' ? 'idle' : 'failed', lastError: error, updatedAt: now })
-    .where(eq(niches.id, run.nicheId));
+  const niche = { nicheId: run.nicheId };
+  if (status === 'done') await markIdle(db, niche, now);
+  else await markFailed(db, niche, error ?? 'The crawl failed.', undefined, now);
   return { kind: 'finished', run: finished };
 }

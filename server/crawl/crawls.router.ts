@@ -2,14 +2,14 @@ import { requireQueue } from '../niches/niches.router.ts';
 import { nicheIdInput } from '../niches/niches.schemas.ts';
 import { requireNiche } from '../niches/niches.service.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
-import { crawlProgress } from './crawl.progress.ts';
-import { cancelCrawl, latestRunOf, pauseCrawl, resumeCrawl, startCrawl } from './crawl.service.ts';
+import { crawlProgress, latestRun } from './crawl.progress.ts';
+import { cancelCrawl, pauseCrawl, resumeCrawl, startCrawl } from './crawl.service.ts';
 
 export const crawlsRouter = router({
   /** Live counters of the niche's latest crawl, or null when it was never crawled. */
   progress: authedProcedure.input(nicheIdInput).query(async ({ ctx, input }) => {
     const niche = await requireNiche(ctx.db, ctx.workspaceId, input.nicheId);
-    const run = await latestRunOf(ctx.db, niche.id);
+    const run = await latestRun(ctx.db, niche.id);
     return run ? crawlProgress(run, ctx.now()) : null;
   }),
   start: writerProcedure.input(nicheIdInput).mutation(async ({ ctx, input }) => {

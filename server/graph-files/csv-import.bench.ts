@@ -12,25 +12,15 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRng } from '../../graph/random.ts';
 import { importCsvGraph } from './csv-edges.ts';
 
 const EDGES = 3_000_000;
 const NODES = 1_000_000;
 
-const seeded = (seed: number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 const generate = async (path: string, id: (n: number) => string) => {
   if (existsSync(path)) return path;
-  const random = seeded(42);
+  const random = seededRng(42);
   const out = createWriteStream(path);
   out.write('follower,followed\n');
   let batch = '';

@@ -7,9 +7,10 @@ import { HTTPException } from 'hono/http-exception';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles.ts';
+import { formatFromName } from '../graph-files/graph-format.ts';
 import { exportChunks, nicheAsGraph } from '../imports/export.ts';
-import { formatFromName, queueUpload } from '../imports/import.service.ts';
-import { abandonUpload, openUpload, receiveParts } from '../imports/upload-receive.ts';
+import { importFile } from '../imports/import.service.ts';
+import { receiveParts } from '../imports/upload-receive.ts';
 import { safeText } from '../lib/safe-text.ts';
 import { requireNiche } from '../niches/niches.service.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -44,47 +45,47 @@ export function nicheFiles(deps: AppDeps) {
       throw new HTTPException(400, { message: 'Send the files as multipart/form-data.' });
     const db = deps.database.db;
     // Checks and claims the niche first (one upload at a time), then streams the files in.
-    const opened = await openUpload(db, { workspaceId, nicheId: c.req.param('id') });
-    try {
-      const received = await receiveParts(db, opened.uploadId, { contentType, body: c.req.raw.body }).catch(
-        () => {
+    const { uploadId } = await importFile(
+      db,
+      { workspaceId, nicheId: c.req.param('id') },
+      async (uploadId) => {
+        const received = await receiveParts(db, uploadId, { contentType, body: c.req.raw.body }).catch(() => {
           throw new HTTPException(400, { message: 'Send the files as multipart/form-data.' });
-        },
-      );
-      const edges = received.files.edges;
-      if (!edges || edges.bytes === 0)
-        throw new HTTPException(400, { message: 'Choose an edges file to import.' });
-      const fields = uploadFields.safeParse(
-        Object.fromEntries(Object.entries(received.fields).filter(([, v]) => v !== '')),
-      );
-      if (!fields.success)
-        throw new HTTPException(400, {
-          message: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         });
-      const filename = safeText(edges.name).slice(0, 255);
-      const format = fields.data.format ?? formatFromName(filename);
-      if (!format)
-        throw new HTTPException(400, {
-          message: `Cannot tell the format of ${filename}: choose CSV, GEXF or GraphML.`,
-        });
-      if (format !== 'csv' && received.files.accounts?.bytes)
-        throw new HTTPException(400, { message: 'An accounts file goes with a CSV edge list only.' });
-      await queueUpload(db, queue, opened.uploadId, {
-        filename,
-        format,
-        options: {
-          mutual: ['true', 'on', '1'].includes(fields.data.mutual ?? ''),
-          accountsIdColumn: fields.data.accountsIdColumn,
-          delimiter: fields.data.delimiter,
-        },
-      });
-      return c.json({ uploadId: opened.uploadId });
-    } catch (error) {
-      await abandonUpload(db, opened).catch((cause) =>
-        deps.logger.error({ err: cause }, 'could not drop an abandoned upload'),
-      );
-      throw error;
-    }
+        const edges = received.files.edges;
+        if (!edges || edges.bytes === 0)
+          throw new HTTPException(400, { message: 'Choose an edges file to import.' });
+        const fields = uploadFields.safeParse(
+          Object.fromEntries(Object.entries(received.fields).filter(([, v]) => v !== '')),
+        );
+        if (!fields.success)
+          throw new HTTPException(400, {
+            message: fields.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          });
+        const filename = safeText(edges.name).slice(0, 255);
+        const format = fields.data.format ?? formatFromName(filename);
+        if (!format)
+          throw new HTTPException(400, {
+            message: `Cannot tell the format of ${filename}: choose CSV, GEXF or GraphML.`,
+          });
+        if (format !== 'csv' && received.files.accounts?.bytes)
+          throw new HTTPException(400, { message: 'An accounts file goes with a CSV edge list only.' });
+        return {
+          filename,
+          format,
+          options: {
+            mutual: ['true', 'on', '1'].includes(fields.data.mutual ?? ''),
+            accountsIdColumn: fields.data.accountsIdColumn,
+            delimiter: fields.data.delimiter,
+          },
+        };
+      },
+      {
+        queue,
+        onCleanupError: (cause) => deps.logger.error({ err: cause }, 'could not drop an abandoned upload'),
+      },
+    );
+    return c.json({ uploadId });
   });
 
   app.get('/niches/:id/export', async (c) => {

@@ -1,7 +1,8 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { niches, uploads } from '../db/schema/index.ts';
+import { uploads } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
+import { failOrphanedImports } from '../niches/niche-status.ts';
 import { failImport, sendImportJob } from './import.service.ts';
 
 /** A file still streaming in after this long belongs to a request that died. */
@@ -40,20 +41,6 @@ export async function recoverImports(database: Database, queue: Queue, now = new
     const wait = upload.leaseUntil ? Math.ceil((upload.leaseUntil.getTime() - now.getTime()) / 1000) + 1 : 0;
     await sendImportJob(queue, upload.id, Math.max(0, wait));
   }
-  const orphans = await db
-    .update(niches)
-    .set({
-      status: 'failed',
-      lastError: 'The import was interrupted; upload the file again.',
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(niches.status, 'importing'),
-        sql`not exists (select 1 from uploads u where u.niche_id = ${niches.id}
-              and u.status in ('receiving', 'pending', 'running'))`,
-      ),
-    )
-    .returning({ id: niches.id });
+  const orphans = await failOrphanedImports(db, 'The import was interrupted; upload the file again.', now);
   return { resumed: open.length, failed: dropped.length + orphans.length };
 }

@@ -5,17 +5,20 @@
  */
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
-import { niches, type UploadOptions, uploadChunks, uploads } from '../db/schema/index.ts';
+import { type UploadOptions, uploadChunks, uploads } from '../db/schema/index.ts';
+import type { GraphFormat } from '../graph-files/graph-format.ts';
 import { ImportError } from '../graph-files/import.errors.ts';
 import type { ImportedGraph } from '../graph-files/imported-graph.ts';
 import type { Queue } from '../jobs/queue.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
-import { enqueueScoring } from '../scoring/score.job.ts';
+import { markFailed } from '../niches/niche-status.ts';
+import { enqueueScoring } from '../scoring/scoring.service.ts';
 import { parseInWorker } from './parse-in-worker.ts';
-import type { GraphFormat, PartReader } from './parse-upload.ts';
+import type { PartReader } from './parse-upload.ts';
+import { abandonUpload, openUpload } from './upload-receive.ts';
 import { writeImportedGraph } from './write-graph.ts';
 
-export type { GraphFormat } from './parse-upload.ts';
+export type { GraphFormat } from '../graph-files/graph-format.ts';
 export { writeImportedGraph } from './write-graph.ts';
 
 export const importJobName = 'import-graph';
@@ -31,14 +34,6 @@ export const IMPORT_JOB_EXPIRE_SECONDS = 120;
 /** Runs that may start before an upload is failed instead: a file that kills the worker every time. */
 export const IMPORT_MAX_ATTEMPTS = 2;
 
-export function formatFromName(filename: string): GraphFormat | null {
-  const ext = filename.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'gexf') return 'gexf';
-  if (ext === 'graphml' || ext === 'xml') return 'graphml';
-  if (['csv', 'tsv', 'txt', 'edges', 'edgelist'].includes(ext)) return 'csv';
-  return null;
-}
-
 export const sendImportJob = (queue: Queue, uploadId: string, startAfter = 0) =>
   queue.send(
     importJobName,
@@ -46,18 +41,33 @@ export const sendImportJob = (queue: Queue, uploadId: string, startAfter = 0) =>
     { retryLimit: 2, expireInSeconds: IMPORT_JOB_EXPIRE_SECONDS, startAfter },
   );
 
-/** A received upload becomes an import: its settings are stored and its job queued. */
-export async function queueUpload(
+type UploadSettings = { filename: string; format: GraphFormat; options: UploadOptions };
+
+/**
+ * The one road for a file into a niche, for the upload route and the CLI alike: opens an upload
+ * (the niche goes 'importing', one upload at a time), lets `receive` store the file's chunks and
+ * name its settings, then marks it pending and, given a queue, queues the import job. Whatever
+ * throws before that drops the upload and gives the niche its status back.
+ */
+export async function importFile(
   db: Db,
-  queue: Queue,
-  uploadId: string,
-  settings: { filename: string; format: GraphFormat; options: UploadOptions },
+  target: { workspaceId: string; nicheId: string },
+  receive: (uploadId: string) => Promise<UploadSettings>,
+  options: { queue?: Queue; onCleanupError?: (error: unknown) => void } = {},
 ) {
-  await db
-    .update(uploads)
-    .set({ ...settings, status: 'pending', progress: { phase: 'queued', accounts: 0, edges: 0 } })
-    .where(eq(uploads.id, uploadId));
-  await sendImportJob(queue, uploadId);
+  const opened = await openUpload(db, target);
+  try {
+    const settings = await receive(opened.uploadId);
+    await db
+      .update(uploads)
+      .set({ ...settings, status: 'pending', progress: { phase: 'queued', accounts: 0, edges: 0 } })
+      .where(eq(uploads.id, opened.uploadId));
+    if (options.queue) await sendImportJob(options.queue, opened.uploadId);
+    return { uploadId: opened.uploadId };
+  } catch (error) {
+    await abandonUpload(db, opened).catch((cause) => options.onCleanupError?.(cause));
+    throw error;
+  }
 }
 
 /** Reads an upload's chunks one at a time, for the parser. */
@@ -113,14 +123,9 @@ export async function failImport(
       .update(uploads)
       .set({ status: 'failed', error: message, leaseUntil: null })
       .where(eq(uploads.id, upload.id));
-    await db
-      .update(niches)
-      .set({
-        status: 'failed',
-        lastError: safeErrorText(`Import of ${upload.filename} failed: ${message}`, 1000),
-        updatedAt: new Date(),
-      })
-      .where(and(eq(niches.id, upload.nicheId), eq(niches.status, 'importing')));
+    await markFailed(db, upload, safeErrorText(`Import of ${upload.filename} failed: ${message}`, 1000), [
+      'importing',
+    ]);
     await db.delete(uploadChunks).where(eq(uploadChunks.uploadId, upload.id));
     return true;
   } catch {
@@ -128,9 +133,14 @@ export async function failImport(
   }
 }
 
+/**
+ * The import job's work: parse the stored file in a worker thread and write the graph. Without a
+ * queue (the CLI waits for the outcome in-process) nothing is re-queued and scoring is left to
+ * the caller.
+ */
 export async function runImport(
   database: Database,
-  queue: Queue,
+  queue: Queue | null,
   uploadId: string,
   now: () => Date = () => new Date(),
 ) {
@@ -145,7 +155,7 @@ export async function runImport(
       .from(uploads)
       .where(eq(uploads.id, uploadId));
     // Still running elsewhere: look again when its lease would run out, in case that runner dies.
-    if (other?.status === 'running' && other.leaseUntil) {
+    if (queue && other?.status === 'running' && other.leaseUntil) {
       const wait = Math.ceil((other.leaseUntil.getTime() - now().getTime()) / 1000) + 1;
       await sendImportJob(queue, uploadId, Math.max(1, Math.min(wait, 86_400)));
     }
@@ -188,7 +198,7 @@ export async function runImport(
       .set({ status: 'done', warning, leaseUntil: null, progress: { phase: 'done', ...result } })
       .where(eq(uploads.id, uploadId));
     await db.delete(uploadChunks).where(eq(uploadChunks.uploadId, uploadId));
-    await enqueueScoring(db, queue, { nicheId: upload.nicheId, workspaceId: upload.workspaceId });
+    if (queue) await enqueueScoring(db, queue, { nicheId: upload.nicheId, workspaceId: upload.workspaceId });
   } catch (error) {
     await failImport(db, upload, error);
   } finally {

@@ -5,11 +5,12 @@
 import { open } from 'node:fs/promises';
 import type { UploadOptions } from '../db/schema/index.ts';
 import { CSV_LIMITS } from '../graph-files/csv-reader.ts';
+import type { GraphFormat } from '../graph-files/graph-format.ts';
 import type { ImportedGraph } from '../graph-files/imported-graph.ts';
 import { importCsvGraph, importGexf, importGraphml } from '../graph-files/index.ts';
 import { type ChunkReader, decodedText, headText, NotUtf8Error, type UploadEncoding } from './upload-text.ts';
 
-export type GraphFormat = 'csv' | 'gexf' | 'graphml';
+export type { GraphFormat };
 export type UploadPart = 'edges' | 'accounts';
 export type PartReader = (part: UploadPart, seq: number) => Promise<Uint8Array | null>;
 export type UploadSpec = {

@@ -6,9 +6,10 @@
  */
 import { Readable } from 'node:stream';
 import Busboy from '@fastify/busboy';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type NicheStatus, niches, uploadChunks, uploads } from '../db/schema/index.ts';
+import { type NicheStatus, uploadChunks, uploads } from '../db/schema/index.ts';
+import { markImporting, restoreAfterUpload } from '../niches/niche-status.ts';
 import { rows } from '../niches/niche-store.ts';
 import { NicheError } from '../niches/niches.errors.ts';
 import type { UploadPart } from './parse-upload.ts';
@@ -53,10 +54,7 @@ export async function openUpload(db: Db, target: { workspaceId: string; nicheId:
         progress: { phase: 'receiving', accounts: 0, edges: 0 },
       })
       .returning({ id: uploads.id });
-    await tx
-      .update(niches)
-      .set({ status: 'importing', lastError: null, updatedAt: new Date() })
-      .where(eq(niches.id, niche.id));
+    await markImporting(tx, { nicheId: niche.id });
     return { uploadId: upload.id, nicheId: niche.id, previousStatus: niche.status };
   });
 }
@@ -67,14 +65,11 @@ export async function abandonUpload(
   opened: Pick<ReceivedUpload, 'uploadId' | 'nicheId' | 'previousStatus'>,
 ) {
   await db.delete(uploads).where(eq(uploads.id, opened.uploadId));
-  await db
-    .update(niches)
-    .set({ status: opened.previousStatus, updatedAt: new Date() })
-    .where(and(eq(niches.id, opened.nicheId), eq(niches.status, 'importing')));
+  await restoreAfterUpload(db, opened, opened.previousStatus);
 }
 
-/** Writes one file field's stream as numbered chunks; returns its size. */
-async function storeFile(db: Db, uploadId: string, part: UploadPart, file: AsyncIterable<Buffer>) {
+/** Writes one file's stream as numbered chunks (a form field, or a file the CLI reads); returns its size. */
+export async function storeFile(db: Db, uploadId: string, part: UploadPart, file: AsyncIterable<Buffer>) {
   let seq = 0;
   let total = 0;
   let pieces: Buffer[] = [];

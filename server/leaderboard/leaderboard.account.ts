@@ -7,10 +7,11 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { audienceOverlap, lookalikes, seededRng } from '../../graph/index.ts';
 import type { Db } from '../db/client.ts';
 import { nicheAccounts, nicheScores, scoreSnapshots, shortlist } from '../db/schema/index.ts';
-import { loadNicheGraph, type NicheGraph } from './leaderboard.csr.ts';
+import { requireNiche } from '../niches/niches.service.ts';
+import { loadFollowGraph, type NicheGraph } from './leaderboard.csr.ts';
 import { LeaderboardError } from './leaderboard.errors.ts';
 import type { AccountInput } from './leaderboard.schemas.ts';
-import { requireNiche, resolveSnapshot, type SnapshotInfo } from './leaderboard.service.ts';
+import { resolveSnapshot, type SnapshotInfo } from './leaderboard.service.ts';
 
 /** Shortlists larger than this are compared by their first accounts only. */
 const MAX_OVERLAP_ACCOUNTS = 50;
@@ -75,7 +76,7 @@ export async function accountDetails(db: Db, workspaceId: string, input: Account
     .select({ contactId: shortlist.contactId })
     .from(shortlist)
     .where(and(eq(shortlist.nicheId, niche.id), eq(shortlist.accountId, profile.accountId)));
-  const graph = await loadNicheGraph(db, niche.id);
+  const graph = await loadFollowGraph(db, niche.id);
   const node = graph?.indexOf.get(profile.accountId);
   const raw: Record<string, number | null> = score
     ? {

@@ -21,7 +21,7 @@ export type NicheGraph = {
 
 const cache = new Map<string, { at: number; graph: Promise<NicheGraph | null> }>();
 
-export function loadNicheGraph(db: Db, nicheId: string, now = Date.now()): Promise<NicheGraph | null> {
+export function loadFollowGraph(db: Db, nicheId: string, now = Date.now()): Promise<NicheGraph | null> {
   const hit = cache.get(nicheId);
   if (hit && now - hit.at < TTL_MS) return hit.graph;
   const graph = readGraph(db, nicheId).catch((error) => {

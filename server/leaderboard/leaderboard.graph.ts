@@ -3,10 +3,11 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { nicheAccounts, nicheScores } from '../db/schema/index.ts';
-import { loadNicheGraph } from './leaderboard.csr.ts';
+import { requireNiche } from '../niches/niches.service.ts';
+import { loadFollowGraph } from './leaderboard.csr.ts';
 import { LeaderboardError } from './leaderboard.errors.ts';
 import type { CompareInput, GraphInput } from './leaderboard.schemas.ts';
-import { requireNiche, resolveSnapshot } from './leaderboard.service.ts';
+import { resolveSnapshot } from './leaderboard.service.ts';
 
 /** The top `maxNodes` accounts by score and the follows among them, as index arrays. */
 export async function nicheGraph(db: Db, workspaceId: string, input: GraphInput) {
@@ -35,7 +36,7 @@ export async function nicheGraph(db: Db, workspaceId: string, input: GraphInput)
   const position = new Map(rows.map((r, i) => [r.id, i]));
   const sources: number[] = [];
   const targets: number[] = [];
-  const graph = await loadNicheGraph(db, niche.id);
+  const graph = await loadFollowGraph(db, niche.id);
   if (graph) {
     const { outOffsets, outTargets } = graph.csr;
     rows.forEach((r, i) => {

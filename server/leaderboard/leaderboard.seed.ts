@@ -6,6 +6,7 @@
 import { COMPONENTS, plantedCommunities, type Rng, scoreNiche, seededRng } from '../../graph/index.ts';
 import type { Db } from '../db/client.ts';
 import { nicheAccounts, nicheEdges, nicheScores, niches, scoreSnapshots } from '../db/schema/index.ts';
+import { markReady } from '../niches/niche-status.ts';
 
 export type SeedOptions = {
   workspaceId: string;
@@ -123,9 +124,9 @@ export async function seedScoredNiche(db: Db, options: SeedOptions) {
       name: options.name ?? 'Seeded niche',
       platform: options.platform ?? 'bluesky',
       budget: { maxRequests: 1000, maxAccounts: 1000, maxMinutes: 10 },
-      status: 'ready',
     })
     .returning({ id: niches.id });
+  await markReady(db, { nicheId: niche.id });
   const host = options.platform === 'mastodon' ? 'mastodon.social' : 'bsky.social';
   const ids = new Array<number>(s.nodeCount);
   for (const part of chunk([...Array(s.nodeCount).keys()], 2000)) {

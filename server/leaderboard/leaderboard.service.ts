@@ -6,19 +6,11 @@
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { niches, scoreSnapshots, shortlist } from '../db/schema/index.ts';
+import { scoreSnapshots, shortlist } from '../db/schema/index.ts';
+import { requireNiche } from '../niches/niches.service.ts';
 import { LeaderboardError } from './leaderboard.errors.ts';
 import { queryIndex, type SnapshotIndex, snapshotIndex } from './leaderboard.index.ts';
 import type { ListInput } from './leaderboard.schemas.ts';
-
-export async function requireNiche(db: Db, workspaceId: string, nicheId: string) {
-  const [niche] = await db
-    .select({ id: niches.id, name: niches.name, platform: niches.platform, isDemo: niches.isDemo })
-    .from(niches)
-    .where(and(eq(niches.id, nicheId), eq(niches.workspaceId, workspaceId)));
-  if (!niche) throw new LeaderboardError('niche_not_found', 'No such niche.');
-  return niche;
-}
 
 export type SnapshotInfo = {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { startCrawl } from '../crawl/crawl.service.ts';
-import { enqueueScoring } from '../scoring/score.job.ts';
+import { enqueueScoring } from '../scoring/scoring.service.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
 import { createDemoNiche } from './demo.ts';
 import { NicheError } from './niches.errors.ts';

@@ -1,8 +1,8 @@
 /** Niches: create, list, read, remove; every query scoped to the workspace. */
 import { and, count, desc, eq, sql } from 'drizzle-orm';
-import { crawlProgress } from '../crawl/crawl.progress.ts';
+import { crawlProgress, latestRun } from '../crawl/crawl.progress.ts';
 import type { Db } from '../db/client.ts';
-import { crawlRuns, nicheAccounts, niches, scoreSnapshots, uploads } from '../db/schema/index.ts';
+import { nicheAccounts, niches, scoreSnapshots, uploads } from '../db/schema/index.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { rows } from './niche-store.ts';
 import { NicheError } from './niches.errors.ts';
@@ -45,16 +45,6 @@ export async function createNiche(
     }
     throw error;
   }
-}
-
-async function latestRun(db: Db, nicheId: string) {
-  const [run] = await db
-    .select()
-    .from(crawlRuns)
-    .where(eq(crawlRuns.nicheId, nicheId))
-    .orderBy(desc(crawlRuns.startedAt))
-    .limit(1);
-  return run ?? null;
 }
 
 async function latestUpload(db: Db, nicheId: string) {

@@ -17,7 +17,7 @@ import {
   shortlist,
 } from '../db/schema/index.ts';
 import { profileUrl } from '../leaderboard/leaderboard.account.ts';
-import { requireNiche } from '../leaderboard/leaderboard.service.ts';
+import { requireNiche } from '../niches/niches.service.ts';
 import { ShortlistError } from './shortlist.errors.ts';
 
 export async function listShortlist(db: Db, workspaceId: string, nicheId: string) {

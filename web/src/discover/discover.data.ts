@@ -1,7 +1,7 @@
 import { action, json, query, redirect, revalidate } from '@solidjs/router';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { GraphFormat } from '../../../server/graph-files/graph-format.ts';
 import { type AppRouter, trpc } from '../lib/trpc.ts';
-import type { GraphFormat } from './graph-format.ts';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 type Inputs = inferRouterInputs<AppRouter>;

@@ -1,5 +1,6 @@
 import { useAction, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { formatFromName, type GraphFormat } from '../../../server/graph-files/graph-format.ts';
 import { splitList } from '../contacts/contacts.data.ts';
 import { fieldErrors } from '../lib/trpc.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
@@ -13,7 +14,6 @@ import {
   uploadGraphFiles,
 } from './discover.data.ts';
 import { formatCount } from './format.ts';
-import { formatFromName, type GraphFormat } from './graph-format.ts';
 
 type Platform = NewNicheInput['platform'];
 

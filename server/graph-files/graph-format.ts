@@ -1,11 +1,12 @@
+/**
+ * Which reader a graph file needs, from its name. Pure and dependency-free: the web app imports
+ * this same file, so the form's guess and the server's rule for an upload naming no format
+ * cannot disagree.
+ */
 export const graphFormats = ['csv', 'gexf', 'graphml'] as const;
 export type GraphFormat = (typeof graphFormats)[number];
 
-/**
- * "edges.csv" → csv; null when the extension says nothing, so the person chooses. The same
- * rules as the server's formatFromName (server/discover/import/import.service.ts), which
- * decides when an upload names no format: a guess here would disagree with it.
- */
+/** "edges.csv" → csv; null when the extension says nothing, so the person chooses. */
 export function formatFromName(filename: string): GraphFormat | null {
   const ext = filename.toLowerCase().split('.').pop() ?? '';
   if (ext === 'gexf') return 'gexf';

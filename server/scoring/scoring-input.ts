@@ -6,7 +6,7 @@ import { rows } from '../niches/niche-store.ts';
 
 export type LoadedGraph = { input: NicheInput; accountIds: Float64Array };
 
-export async function loadNicheGraph(db: Db, nicheId: string, now: Date): Promise<LoadedGraph> {
+export async function loadScoringInput(db: Db, nicheId: string, now: Date): Promise<LoadedGraph> {
   const accounts = await rows<{
     id: string | number;
     followers_count: number | null;

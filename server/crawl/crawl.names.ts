@@ -1,1 +1,0 @@
-export const crawlJobName = 'crawl-slice';
