@@ -15,7 +15,7 @@ import { runSlice } from '../crawl/crawler.ts';
 import type { Database } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { niches, workspaces } from '../db/schema/index.ts';
-import { exportChunks, nicheAsGraph } from '../imports/export.ts';
+import { exportChunks, nicheExport } from '../imports/export.ts';
 import {
   formatFromName,
   type GraphFormat,
@@ -221,9 +221,14 @@ export async function exportCommand(args: string[]) {
     const workspace = await workspaceOf(database, values.workspace);
     const niche = await nicheByName(database, workspace.id, values.niche!);
     if (!niche) throw new UsageError(`No niche named "${values.niche}".`);
-    const graph = await nicheAsGraph(database.db, niche.id);
+    const { graph, snapshot } = await nicheExport(database.db, niche.id);
     const out = values.out ? createWriteStream(values.out) : process.stdout;
-    for (const chunk of exportChunks(graph, format, values.part === 'accounts' ? 'accounts' : 'edges')) {
+    for (const chunk of exportChunks(
+      graph,
+      format,
+      values.part === 'accounts' ? 'accounts' : 'edges',
+      snapshot,
+    )) {
       if (!out.write(chunk)) await new Promise((r) => (out as NodeJS.WritableStream).once('drain', r));
     }
     if (values.out)
