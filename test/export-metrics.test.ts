@@ -185,3 +185,25 @@ describe.each(testDatabaseKinds)('unknown data in an imported niche on %s', (kin
     expect(node).toContain(`<attvalue for="${pagerankId}" value="${ana.pagerank}"/>`);
   });
 });
+
+describe('murmur help export', () => {
+  it('says what each export part holds, metric by metric', async () => {
+    const { execFile } = await import('node:child_process');
+    const bin = new URL('../bin/murmur.js', import.meta.url).pathname;
+    const stdout = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [bin, 'help', 'export'], (error, out) =>
+        error ? reject(error) : resolve(out),
+      ),
+    );
+    for (const column of [
+      'pagerank',
+      'audience_quality',
+      'snapshot_id',
+      'scored_at',
+      '--part accounts',
+      'gexf',
+    ])
+      expect(stdout).toContain(column);
+    expect(stdout).toContain('never 0');
+  });
+});

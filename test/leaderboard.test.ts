@@ -175,6 +175,6 @@ describe.each(testDatabaseKinds)('leaderboard on %s', (kind) => {
       })
       .returning();
     const page = (await query(analyst, 'leaderboard.list', { nicheId: fresh.id })).data as Page;
-    expect(page).toEqual({ snapshot: null, total: 0, rows: [] });
+    expect(page).toEqual({ snapshot: null, total: 0, rows: [], attributeKeys: [] });
   });
 });
