@@ -48,8 +48,11 @@ export {
   type ComponentName,
   compositeScore,
   DEFAULT_WEIGHTS,
+  type ExclusionReason,
   percentileRanks,
   type ScoreWeights,
+  uninformativeComponents,
+  withoutComponents,
 } from './influence/composite.ts';
 export { type Explanation, explain } from './influence/explain.ts';
 export {

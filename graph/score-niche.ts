@@ -35,8 +35,11 @@ import {
   COMPONENTS,
   type ComponentName,
   compositeScore,
+  type ExclusionReason,
   percentileRanks,
   resolveWeights,
+  uninformativeComponents,
+  withoutComponents,
 } from './influence/composite.ts';
 import { nicheAffinity } from './influence/niche-affinity.ts';
 import type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
@@ -132,7 +135,7 @@ function finish(ctx: Context, m: ReturnType<typeof metrics>, betweenness: Float6
   const { csr, options, plan, timings } = ctx;
   const n = csr.nodeCount;
   finishBetweenness(betweenness, plan.sources.length, true);
-  const weights = resolveWeights(options.weights);
+  const configured = resolveWeights(options.weights);
   const inDegree = new Float64Array(n);
   for (let v = 0; v < n; v++) inDegree[v] = csr.inOffsets[v + 1] - csr.inOffsets[v];
   const raw: Record<ComponentName, ArrayLike<number>> = {
@@ -149,6 +152,19 @@ function finish(ctx: Context, m: ReturnType<typeof metrics>, betweenness: Float6
   };
   const percentiles = {} as Record<ComponentName, Float64Array>;
   for (const c of COMPONENTS) percentiles[c] = percentileRanks(raw[c]);
+  // A component nobody can be ranked by is left out, its weight spread over the rest.
+  const excluded: Partial<Record<ComponentName, ExclusionReason>> = {};
+  for (const [c, reason] of Object.entries(uninformativeComponents(raw)) as [
+    ComponentName,
+    ExclusionReason,
+  ][]) {
+    if (configured[c] > 0) excluded[c] = reason;
+  }
+  const weights = withoutComponents(configured, Object.keys(excluded) as ComponentName[]);
+  // Nothing left to score by (one account, an empty graph): keep the weights, exclude nothing.
+  if (COMPONENTS.every((c) => weights[c] === configured[c])) {
+    for (const c of Object.keys(excluded)) delete excluded[c as ComponentName];
+  }
   const score = compositeScore(percentiles, weights, n);
   const communities = summarizeCommunities(
     m.louv.communities,
@@ -184,6 +200,7 @@ function finish(ctx: Context, m: ReturnType<typeof metrics>, betweenness: Float6
     score,
     components: COMPONENTS,
     weights,
+    excluded,
     percentiles,
     communities,
     communityCount: m.louv.count,

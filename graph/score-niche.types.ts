@@ -10,7 +10,7 @@ import type { HitsOptions } from './centrality/hits.ts';
 import type { PagerankOptions } from './centrality/pagerank.ts';
 import type { CommunitySummary } from './communities/summary.ts';
 import type { AudienceQualityOptions, ProfileAttributes } from './influence/audience-quality.ts';
-import type { ComponentName, ScoreWeights } from './influence/composite.ts';
+import type { ComponentName, ExclusionReason, ScoreWeights } from './influence/composite.ts';
 import type { NicheAffinityOptions } from './influence/niche-affinity.ts';
 import type { Rng } from './random.ts';
 import type { ReachOptions } from './spread/reach.ts';
@@ -69,7 +69,10 @@ export type NicheScores = {
   /** Opinion-leader score, 0..100. */
   score: Float64Array;
   components: ComponentName[];
+  /** The weights the score used: configured ones, with `excluded` components at 0. */
   weights: ScoreWeights;
+  /** Components left out of this niche's score, and why (no data, or the same for every account). */
+  excluded: Partial<Record<ComponentName, ExclusionReason>>;
   percentiles: Record<ComponentName, Float64Array>;
   /** Largest communities first, at most 100. */
   communities: CommunitySummary[];

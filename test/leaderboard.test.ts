@@ -144,6 +144,6 @@ describe.each(testDatabaseKinds)('leaderboard on %s', (kind) => {
       })
       .returning();
     const page = await analystApi.leaderboard.list({ nicheId: fresh.id });
-    expect(page).toEqual({ snapshot: null, total: 0, rows: [] });
+    expect(page).toEqual({ snapshot: null, total: 0, rows: [], attributeKeys: [] });
   });
 });

@@ -138,3 +138,50 @@ export function compositeScore(
   }
   return score;
 }
+
+/** Why a component was left out of a niche's composite. */
+export type ExclusionReason = 'no-data' | 'same-for-all';
+
+/**
+ * Components that cannot rank anyone in this niche: no account has a known
+ * value (an import without follower counts), or every known value is the
+ * same (niche affinity when the whole graph is the audience). Scoring them
+ * would add the same mid-rank to every account and squash the scores together.
+ *
+ * @example
+ * uninformativeComponents({ ...raw, platformFollowers: Float64Array.of(NaN, NaN) });
+ * // { platformFollowers: 'no-data' }
+ */
+export function uninformativeComponents(
+  raw: Record<ComponentName, ArrayLike<number>>,
+): Partial<Record<ComponentName, ExclusionReason>> {
+  const out: Partial<Record<ComponentName, ExclusionReason>> = {};
+  for (const c of COMPONENTS) {
+    const values = raw[c];
+    let first = Number.NaN;
+    let varies = false;
+    for (let v = 0; v < values.length && !varies; v++) {
+      const x = values[v];
+      if (Number.isNaN(x)) continue;
+      if (Number.isNaN(first)) first = x;
+      else if (x !== first) varies = true;
+    }
+    if (Number.isNaN(first)) out[c] = 'no-data';
+    else if (!varies) out[c] = 'same-for-all';
+  }
+  return out;
+}
+
+/**
+ * The weights with `excluded` components set to 0, so the composite's
+ * renormalization spreads their weight over the rest. Unchanged when that
+ * would leave no weighted component (a single account, an empty graph).
+ *
+ * @example
+ * withoutComponents(DEFAULT_WEIGHTS, ['platformFollowers']).platformFollowers; // 0
+ */
+export function withoutComponents(weights: ScoreWeights, excluded: ComponentName[]): ScoreWeights {
+  const out = { ...weights };
+  for (const c of excluded) out[c] = 0;
+  return COMPONENTS.some((c) => out[c] > 0) ? out : { ...weights };
+}

@@ -142,6 +142,31 @@ describe('composite score and explanation', () => {
     }
   });
 
+  it('leaves a component with no data, or the same value for all, out of the niche and spreads its weight', () => {
+    // No platform follower counts, no profiles, no audience: as in an imported edge list.
+    const plain = scoreNiche(
+      { nodeCount: g.nodeCount, sources: g.sources, targets: g.targets },
+      { rng: seededRng(1) },
+    );
+    expect(plain.excluded).toEqual({
+      platformFollowers: 'no-data',
+      audienceQuality: 'no-data',
+      nicheAffinity: 'same-for-all',
+    });
+    expect(plain.weights.platformFollowers).toBe(0);
+    expect(plain.weights.nicheAffinity).toBe(0);
+    const rows = explain(plain, g.blogger);
+    expect(rows.find((r) => r.component === 'nicheAffinity')).toMatchObject({ weight: 0, contribution: 0 });
+    expect(rows.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(1, 12);
+    // With an audience, niche affinity tells accounts apart and counts.
+    expect(scores.excluded).toEqual({ platformFollowers: 'no-data', audienceQuality: 'no-data' });
+  });
+
+  it('keeps the weights of a graph with nothing to rank by', () => {
+    const single = scoreNiche({ nodeCount: 1, sources: new Int32Array(0), targets: new Int32Array(0) });
+    expect(single.excluded).toEqual({});
+  });
+
   it('names an unknown account in explain', () => {
     expect(() => explain(scores, g.nodeCount)).toThrow(/unknown node 5502/);
   });

@@ -16,7 +16,7 @@ import type { Database } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { niches, uploads, workspaces } from '../db/schema/index.ts';
 import { formatFromName, type GraphFormat } from '../graph-files/graph-format.ts';
-import { exportChunks, nicheAsGraph } from '../imports/export.ts';
+import { exportChunks, nicheExport } from '../imports/export.ts';
 import { importFile, runImport } from '../imports/import.service.ts';
 import { storeFile } from '../imports/upload-receive.ts';
 import { allJobs } from '../jobs/all.ts';
@@ -237,9 +237,14 @@ export async function exportCommand(args: string[]) {
     const workspace = await workspaceOf(database, values.workspace);
     const niche = await nicheByName(database, workspace.id, values.niche!);
     if (!niche) throw new NicheError('niche_not_found', `No niche named "${values.niche}".`);
-    const graph = await nicheAsGraph(database.db, niche.id);
+    const { graph, snapshot } = await nicheExport(database.db, niche.id);
     const out = values.out ? createWriteStream(values.out) : process.stdout;
-    for (const chunk of exportChunks(graph, format, values.part === 'accounts' ? 'accounts' : 'edges')) {
+    for (const chunk of exportChunks(
+      graph,
+      format,
+      values.part === 'accounts' ? 'accounts' : 'edges',
+      snapshot,
+    )) {
       if (!out.write(chunk)) await new Promise((r) => (out as NodeJS.WritableStream).once('drain', r));
     }
     if (values.out)

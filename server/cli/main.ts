@@ -35,9 +35,36 @@ Commands:
                                 Import a graph file into a niche and score it
   score --niche NAME            Score a niche again (a new snapshot)
   export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
-  help                          Show this text
+                                Write a niche with its latest scores (see \`murmur help export\`)
+  help [export]                 Show this text, or what an export holds
 
 ${exitCodeHelp}`;
+
+const exportHelp = `murmur export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
+
+  --format csv --part edges     source,target: one line per follow (source follows target)
+  --format csv --part accounts  one line per account: id (node_id when the file had an id column),
+                                label, the imported file's own columns, handle, followers_count,
+                                follows_count, posts_count, then the leaderboard's metrics from
+                                the latest snapshot:
+      rank, score               opinion-leader rank and score (0-100)
+      niche_followers           followers among the niche audience
+      followers_in_graph        followers inside the niche graph
+      platform_followers        follower count the platform reports
+      reach                     two-hop reach
+      pagerank, hub, authority  PageRank and HITS hub / authority
+      betweenness, coreness     brokerage and k-core number
+      niche_affinity            share of the audience inside the niche
+      audience_quality          share of followers that look authentic (0-1)
+      engagement_rate           interactions per follower on sampled posts
+      community                 community (Louvain) number
+      snapshot_id, scored_at    the snapshot these scores come from, and when it was scored
+  --format gexf                 the whole graph for Gephi: the same account columns as node
+                                attributes, the snapshot id and time in the file's description
+
+An unknown value is an empty cell (CSV) or a missing attribute (GEXF), never 0. Text cells that
+a spreadsheet would run as a formula are prefixed with an apostrophe.
+`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -67,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(usage);
+        process.stdout.write(command === 'help' && rest[0] === 'export' ? exportHelp : usage);
         return command === undefined ? 1 : 0;
       default:
         process.stderr.write(`murmur: unknown command "${command}"\n\n${usage}`);

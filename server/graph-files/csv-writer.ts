@@ -13,7 +13,11 @@ import { attributeColumns } from './gexf-writer.ts';
 import type { ImportedGraph } from './imported-graph.ts';
 import { batched } from './text-sink.ts';
 
-export type CsvWriterOptions = { delimiter?: string };
+export type CsvWriterOptions = {
+  delimiter?: string;
+  /** Accounts columns written last, in this order, even when no account has a value. */
+  columns?: string[];
+};
 
 /** A text cell, quoted when needed and never a formula (see spreadsheetSafe). */
 export const csvField = (text: string, delimiter = ','): string => {
@@ -43,9 +47,10 @@ export function* edgesCsvChunks(
 
 export function* accountsCsvChunks(
   graph: ImportedGraph,
-  { delimiter = ',' }: CsvWriterOptions = {},
+  { delimiter = ',', columns = [] }: CsvWriterOptions = {},
 ): Generator<string> {
-  const titles = [...attributeColumns(graph).keys()];
+  const listed = new Set(columns);
+  const titles = [...[...attributeColumns(graph).keys()].filter((t) => !listed.has(t)), ...columns];
   const idColumn = titles.includes('id') ? 'node_id' : 'id';
   const withLabel = [...graph.accounts.values()].some((a) => a.label !== undefined);
   const header = [idColumn, ...(withLabel ? ['label'] : []), ...titles];

@@ -8,7 +8,7 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { requireRole } from '../auth/roles.ts';
 import { formatFromName } from '../graph-files/graph-format.ts';
-import { exportChunks, nicheAsGraph } from '../imports/export.ts';
+import { exportChunks, nicheExport } from '../imports/export.ts';
 import { importFile } from '../imports/import.service.ts';
 import { receiveParts } from '../imports/upload-receive.ts';
 import { safeText } from '../lib/safe-text.ts';
@@ -93,7 +93,7 @@ export function nicheFiles(deps: AppDeps) {
     const format = c.req.query('format') === 'gexf' ? 'gexf' : 'csv';
     const part = c.req.query('part') === 'accounts' ? 'accounts' : 'edges';
     const niche = await requireNiche(deps.database.db, workspaceId, c.req.param('id'));
-    const graph = await nicheAsGraph(deps.database.db, niche.id);
+    const { graph, snapshot } = await nicheExport(deps.database.db, niche.id);
     const name = `${niche.name.replace(/[^\w.-]+/g, '-')}${format === 'csv' ? `-${part}.csv` : '.gexf'}`;
     c.header(
       'content-type',
@@ -101,7 +101,7 @@ export function nicheFiles(deps: AppDeps) {
     );
     c.header('content-disposition', `attachment; filename="${name}"`);
     return stream(c, async (s) => {
-      for (const chunk of exportChunks(graph, format, part)) await s.write(chunk);
+      for (const chunk of exportChunks(graph, format, part, snapshot)) await s.write(chunk);
     });
   });
   return app;

@@ -40,6 +40,8 @@ export function explainScore(snapshot: SnapshotInfo, score: ScoreRow, raw: Recor
       percentile,
       weight,
       contribution: percentile !== null ? 100 * weight * percentile : 0,
+      /** Why the component was left out of this niche's score, or null when it counts. */
+      excluded: snapshot.excluded[component] ?? null,
     };
   });
 }
@@ -61,6 +63,8 @@ export async function accountDetails(db: Db, workspaceId: string, input: Account
       isAudience: nicheAccounts.isAudience,
       hiddenCollections: nicheAccounts.hiddenCollections,
       engagementRate: nicheAccounts.engagementRate,
+      /** The imported file's own columns (views, partner, language…), as read. */
+      attributes: nicheAccounts.attributes,
     })
     .from(nicheAccounts)
     .where(and(eq(nicheAccounts.id, input.accountId), eq(nicheAccounts.nicheId, niche.id)));

@@ -8,6 +8,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { scoreSnapshots, shortlist } from '../db/schema/index.ts';
 import { requireNiche } from '../niches/niches.service.ts';
+import { attributeKeys, attributesOf } from './leaderboard.attributes.ts';
 import { LeaderboardError } from './leaderboard.errors.ts';
 import { queryIndex, type SnapshotIndex, snapshotIndex } from './leaderboard.index.ts';
 import type { ListInput } from './leaderboard.schemas.ts';
@@ -17,6 +18,8 @@ export type SnapshotInfo = {
   createdAt: Date;
   components: string[];
   weights: Record<string, number>;
+  /** Components left out of the score for this niche, with why ('no-data' or 'same-for-all'). */
+  excluded: Record<string, string>;
   nodeCount: number;
   communities: { id: number; size: number; topAccountIds: number[] }[];
 };
@@ -56,27 +59,43 @@ export async function resolveSnapshot(
     return null;
   }
   const components = Array.isArray(row.meta.components) ? (row.meta.components as string[]) : [];
-  return { ...row, components };
+  const excluded = (row.meta.excluded ?? {}) as Record<string, string>;
+  return { ...row, components, excluded };
 }
 
 export async function listLeaderboard(db: Db, workspaceId: string, input: ListInput) {
   // Snapshots carry their workspace: finding one proves the niche is this workspace's.
   const snapshot = await resolveSnapshot(db, input.nicheId, input.snapshotId, workspaceId);
-  if (!snapshot) return { snapshot: null, total: 0, rows: [] };
+  if (!snapshot) return { snapshot: null, total: 0, rows: [], attributeKeys: [] };
   const index = await snapshotIndex(db, snapshot.id);
   const { total, positions } = queryIndex(index, input);
-  const rows = await pageRows(db, input.nicheId, index, positions);
+  const keys = await attributeKeys(db, input.nicheId);
+  const rows = await pageRows(db, input.nicheId, index, positions, keys.length > 0);
   return {
-    snapshot: { id: snapshot.id, createdAt: snapshot.createdAt, components: snapshot.components },
+    /** The imported file's own columns, for the leaderboard's optional columns. */
+    attributeKeys: keys,
+    snapshot: {
+      id: snapshot.id,
+      createdAt: snapshot.createdAt,
+      components: snapshot.components,
+      excluded: snapshot.excluded,
+    },
     total,
     rows,
   };
 }
 
 /** The page's rows from the index, with the shortlist read fresh (it changes all the time). */
-async function pageRows(db: Db, nicheId: string, index: SnapshotIndex, positions: number[]) {
+async function pageRows(
+  db: Db,
+  nicheId: string,
+  index: SnapshotIndex,
+  positions: number[],
+  withAttributes: boolean,
+) {
   if (positions.length === 0) return [];
   const ids = positions.map((i) => index.accountIds[i]);
+  const attributes = withAttributes ? await attributesOf(db, nicheId, ids) : new Map();
   const listed = await db
     .select({ accountId: shortlist.accountId, contactId: shortlist.contactId })
     .from(shortlist)
@@ -105,6 +124,10 @@ async function pageRows(db: Db, nicheId: string, index: SnapshotIndex, positions
       audienceQuality: known(v.audienceQuality[i]),
       shortlisted: !!entry,
       contactId: entry?.contactId ?? null,
+      attributes: (attributes.get(index.accountIds[i]) ?? null) as Record<
+        string,
+        string | number | boolean | null
+      > | null,
     };
   });
 }

@@ -46,6 +46,7 @@ export async function saveSnapshot(
         weights: { ...scores.weights },
         meta: {
           components: scores.components,
+          excluded: scores.excluded,
           timings: scores.timings,
           convergence: scores.convergence,
           reachStandardError: scores.reachStandardError,

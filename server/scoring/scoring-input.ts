@@ -4,6 +4,9 @@ import type { NicheInput } from '../../graph/index.ts';
 import type { Db } from '../db/client.ts';
 import { rows } from '../niches/niche-store.ts';
 
+/** audience-quality reads any value other than 0 and 1 as unknown. */
+const UNKNOWN_FLAG = 2;
+
 export type LoadedGraph = { input: NicheInput; accountIds: Float64Array };
 
 export async function loadScoringInput(db: Db, nicheId: string, now: Date): Promise<LoadedGraph> {
@@ -13,14 +16,15 @@ export async function loadScoringInput(db: Db, nicheId: string, now: Date): Prom
     follows_count: number | null;
     posts_count: number | null;
     age_days: number | null;
-    has_avatar: boolean;
-    has_bio: boolean;
+    has_avatar: boolean | null;
+    has_bio: boolean | null;
     is_audience: boolean;
   }>(
     db,
     sql`select id, followers_count, follows_count, posts_count,
           extract(epoch from (${now.toISOString()}::timestamptz - account_created_at)) / 86400 as age_days,
-          avatar_url is not null as has_avatar, coalesce(description, '') <> '' as has_bio, is_audience
+          case when profile_fetched then avatar_url is not null end as has_avatar,
+          case when profile_fetched then coalesce(description, '') <> '' end as has_bio, is_audience
         from niche_accounts where niche_id = ${nicheId} order by id`,
   );
   const n = accounts.length;
@@ -37,6 +41,7 @@ export async function loadScoringInput(db: Db, nicheId: string, now: Date): Prom
   };
   const audience = new Uint8Array(n);
   let audienceSize = 0;
+  const flag = (v: boolean | null) => (v === null ? UNKNOWN_FLAG : v ? 1 : 0);
   const num = (v: number | string | null) => (v === null || v === undefined ? Number.NaN : Number(v));
   accounts.forEach((a, i) => {
     index.set(Number(a.id), i);
@@ -46,8 +51,9 @@ export async function loadScoringInput(db: Db, nicheId: string, now: Date): Prom
     profile.followsCount[i] = num(a.follows_count);
     profile.postsCount[i] = num(a.posts_count);
     profile.accountAgeDays[i] = num(a.age_days);
-    profile.hasAvatar[i] = a.has_avatar ? 1 : 0;
-    profile.hasBio[i] = a.has_bio ? 1 : 0;
+    // Without a fetched profile (imports) a missing avatar or bio is unknown, not a red flag.
+    profile.hasAvatar[i] = flag(a.has_avatar);
+    profile.hasBio[i] = flag(a.has_bio);
     audience[i] = a.is_audience ? 1 : 0;
     audienceSize += audience[i];
   });

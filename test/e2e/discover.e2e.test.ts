@@ -35,7 +35,7 @@ describe.skipIf(!!skipBrowserReason)('discovering influencers in the browser', (
   const leaderboard = () => page.getByRole('table', { name: 'Leaderboard' });
 
   /** Sorts by PageRank, opens the top account with the keyboard, adds it to contacts and finds it there. */
-  async function sortOpenAndAddToContacts() {
+  async function sortOpenAndAddToContacts(inPanel?: (panel: ReturnType<Page['getByRole']>) => Promise<void>) {
     await page.getByRole('button', { name: 'PageRank' }).click();
     const header = page.getByRole('columnheader', { name: 'PageRank' });
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
@@ -47,6 +47,7 @@ describe.skipIf(!!skipBrowserReason)('discovering influencers in the browser', (
     const panel = page.getByRole('dialog', { name });
     await panel.getByRole('table', { name: 'Score explanation' }).waitFor();
     expect(await panel.getByRole('row').count()).toBeGreaterThan(5);
+    await inPanel?.(panel);
     await panel.getByRole('button', { name: 'Add to contacts' }).click();
     await panel.getByText(`${name} is now a contact.`).waitFor();
     await page.getByRole('link', { name: 'Contacts', exact: true }).click();
@@ -90,14 +91,25 @@ describe.skipIf(!!skipBrowserReason)('discovering influencers in the browser', (
       await page.getByLabel('Edges file').setInputFiles(join(dataset, 'edges.csv'));
       await page.getByLabel('Accounts file (optional)').setInputFiles(join(dataset, 'accounts.csv'));
       expect(await page.getByLabel('Format').inputValue()).toBe('csv');
-      // twitch-ru's edges use the accounts' new_id, and every tie is mutual.
-      await page.getByLabel('Accounts id column').selectOption('new_id');
+      // twitch-ru's edges use the accounts' new_id, not its id column: left to detection, the
+      // server finds it. Every tie is mutual, so each line is two follows.
+      expect(await page.getByLabel('Accounts id column').inputValue()).toBe('');
       await page.getByLabel('Edges are mutual ties (import each as two follows)').check();
       await page.getByRole('button', { name: 'Create and import' }).click();
       await page.getByRole('heading', { name: 'Twitch RU' }).waitFor();
       await leaderboard().locator('tbody tr[tabindex]').first().waitFor({ timeout: 180_000 });
       await page.getByText('4,385 accounts').first().waitFor();
-      await sortOpenAndAddToContacts();
+      await page.getByText('74,608 edges').first().waitFor();
+      // The file's own columns can join the leaderboard.
+      await page.getByText('Columns from the file').click();
+      await page.getByRole('checkbox', { name: 'views', exact: true }).check();
+      await page.getByRole('columnheader', { name: 'views', exact: true }).waitFor();
+      await sortOpenAndAddToContacts(async (panel) => {
+        const attributes = panel.getByRole('definition').filter({ hasText: /^(yes|no)$/ });
+        await panel.getByRole('heading', { name: 'From the imported file' }).waitFor();
+        expect(await attributes.count()).toBeGreaterThan(0); // partner and mature, as yes/no
+        await panel.getByText('partner', { exact: true }).waitFor();
+      });
     },
     240_000,
   );

@@ -10,6 +10,8 @@ import {
 } from './discover.data.ts';
 import {
   componentLabel,
+  exclusionText,
+  formatAttribute,
   formatCount,
   formatMetric,
   formatPercent,
@@ -143,6 +145,19 @@ function AccountBody(props: {
             .join(' · ') || '—'}
         </dd>
       </dl>
+      <Show when={Object.keys(d().profile.attributes ?? {}).length > 0}>
+        <h3>From the imported file</h3>
+        <dl class="details compact" aria-label="Imported attributes">
+          <For each={Object.entries(d().profile.attributes ?? {})}>
+            {([key, value]) => (
+              <>
+                <dt>{key}</dt>
+                <dd>{formatAttribute(value)}</dd>
+              </>
+            )}
+          </For>
+        </dl>
+      </Show>
       <Show when={props.canWrite}>
         <div class="actions">
           <button type="button" disabled={busy()} onClick={toggleShortlist} aria-pressed={d().shortlisted}>
@@ -184,7 +199,7 @@ function AccountBody(props: {
                   <th scope="row">{componentLabel[e.component] ?? e.component}</th>
                   <td>{formatMetric(e.raw)}</td>
                   <td>{formatPercent(e.percentile, 0)}</td>
-                  <td>{formatPercent(e.weight, 0)}</td>
+                  <td>{e.excluded ? 'left out' : formatPercent(e.weight, 0)}</td>
                   <td>
                     <span class="bar" aria-hidden="true">
                       <span style={{ width: `${(100 * e.contribution) / maxContribution()}%` }} />
@@ -196,6 +211,16 @@ function AccountBody(props: {
             </For>
           </tbody>
         </table>
+        <Show when={d().explanation.some((e) => e.excluded)}>
+          <p class="muted" role="note">
+            Left out of this niche's score:{' '}
+            {d()
+              .explanation.filter((e) => e.excluded)
+              .map((e) => `${componentLabel[e.component] ?? e.component} (${exclusionText[e.excluded!]})`)
+              .join(', ')}
+            . Their weight is spread over the other components.
+          </p>
+        </Show>
       </Show>
 
       <h3>Lookalikes</h3>

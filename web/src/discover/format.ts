@@ -47,6 +47,20 @@ export const componentLabel: Record<string, string> = {
   audienceQuality: 'Audience quality',
 };
 
+/** Why a component was left out of a niche's score. */
+export const exclusionText: Record<string, string> = {
+  'no-data': 'no data in this niche',
+  'same-for-all': 'the same for every account',
+};
+
+/** An imported file's cell as read: numbers grouped, yes/no for booleans, empty as "—". */
+export function formatAttribute(value: string | number | boolean | null | undefined): string {
+  if (value == null || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'number') return whole.format(value);
+  return value;
+}
+
 /** Community colours, repeated beyond the palette. */
 const palette = [
   '#3b5bdb',

@@ -12,6 +12,7 @@ export function createLeaderboardPages() {
   const [pages, setPages] = createSignal<ReadonlyMap<number, LeaderboardRow[]>>(new Map());
   const [total, setTotal] = createSignal<number>();
   const [scored, setScored] = createSignal(true);
+  const [attributeKeys, setAttributeKeys] = createSignal<string[]>([]);
   const [error, setError] = createSignal<unknown>();
   let query: LeaderboardQuery | undefined;
   let generation = 0;
@@ -28,6 +29,7 @@ export function createLeaderboardPages() {
         setPages((old) => new Map(old).set(page, result.rows));
         setTotal(result.total);
         setScored(result.snapshot !== null);
+        setAttributeKeys(result.attributeKeys);
         setError(undefined);
       });
     } catch (e) {
@@ -40,6 +42,8 @@ export function createLeaderboardPages() {
   return {
     total,
     scored,
+    /** The imported file's own columns, offered as optional leaderboard columns. */
+    attributeKeys,
     error,
     /** Starts over with a new query (and loads its first page). */
     reset(next: LeaderboardQuery) {

@@ -10,12 +10,14 @@ import {
 } from './discover.data.ts';
 import {
   communityColor,
+  formatAttribute,
   formatCount,
   formatMetric,
   formatPercent,
   formatScore,
   formatWhole,
 } from './format.ts';
+import { LeaderboardColumnPicker } from './leaderboard-columns.tsx';
 import { type Filters, LeaderboardFilters } from './leaderboard-filters.tsx';
 import { createLeaderboardPages } from './leaderboard-pages.ts';
 
@@ -69,6 +71,7 @@ export function LeaderboardTable(props: {
   const [filters, setFilters] = createSignal<Filters>({ search: '', ranges: {} });
   const [scrollTop, setScrollTop] = createSignal(0);
   const [height, setHeight] = createSignal(600);
+  const [extra, setExtra] = createSignal<string[]>([]);
   const [overrides, setOverrides] = createSignal<ReadonlyMap<number, boolean>>(new Map());
   const [notice, setNotice] = createSignal<{ text: string; error?: boolean }>();
   const shortlist = useAction(setShortlisted);
@@ -160,6 +163,7 @@ export function LeaderboardTable(props: {
             {formatWhole(total())} {total() === 1 ? 'account' : 'accounts'}
           </Show>
         </p>
+        <LeaderboardColumnPicker keys={pages.attributeKeys()} chosen={extra()} onChange={setExtra} />
         <Show when={props.canWrite}>
           <button type="button" disabled={adding.pending} onClick={addAllShortlisted}>
             {adding.pending ? 'Adding…' : 'Add shortlisted to contacts'}
@@ -193,6 +197,7 @@ export function LeaderboardTable(props: {
               {header('Rank', 'rank', true)}
               {header('Account', 'handle')}
               <For each={columns}>{(c) => header(c.label, c.key!, c.numeric)}</For>
+              <For each={extra()}>{(key) => <th scope="col">{key}</th>}</For>
               <th scope="col">Community</th>
               <th scope="col">Shortlist</th>
             </tr>
@@ -205,7 +210,7 @@ export function LeaderboardTable(props: {
                   when={pages.row(index)}
                   fallback={
                     <tr class="placeholder" aria-rowindex={index + 2} style={{ height: `${ROW_HEIGHT}px` }}>
-                      <td colSpan={columns.length + 4}>Loading…</td>
+                      <td colSpan={columns.length + extra().length + 4}>Loading…</td>
                     </tr>
                   }
                 >
@@ -238,6 +243,7 @@ export function LeaderboardTable(props: {
                         <span class="muted handle">@{row().handle}</span>
                       </td>
                       <For each={columns}>{(c) => <td class="numeric">{c.cell(row())}</td>}</For>
+                      <For each={extra()}>{(key) => <td>{formatAttribute(row().attributes?.[key])}</td>}</For>
                       <td>
                         <span class="swatch" style={{ background: communityColor(row().community) }} />
                         {row().community}

@@ -66,7 +66,14 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
         setUpload({ loaded: 0, total: edges()!.size + (accounts()?.size ?? 0) });
         await uploadGraphFiles(
           niche.id,
-          { edges: edges()!, accounts: accounts(), format: chosenFormat as GraphFormat },
+          {
+            edges: edges()!,
+            accounts: accounts(),
+            format: chosenFormat as GraphFormat,
+            mutual: mutual(),
+            // Empty: the server picks the column whose values match the edges file's ids.
+            accountsIdColumn: idColumn() || undefined,
+          },
           setUpload,
         );
       }
@@ -82,7 +89,8 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
     setAccounts(file);
     const found = file ? await csvColumns(file).catch(() => []) : [];
     setColumns(found);
-    setIdColumn(found.includes('id') ? 'id' : (found[0] ?? ''));
+    // Not 'id' by default: in twitch-ru that is the platform id, and the edges use new_id.
+    setIdColumn('');
   };
 
   const pickEdges = (file: File | undefined) => {
@@ -190,6 +198,7 @@ export function NewNicheForm(props: { onCancel?: () => void }) {
               value={idColumn()}
               onChange={(e) => setIdColumn(e.currentTarget.value)}
             >
+              <option value="">Detect from the edges file</option>
               <For each={columns()}>{(c) => <option value={c}>{c}</option>}</For>
             </select>
             <small class="muted">The column holding the ids used in the edges file</small>
