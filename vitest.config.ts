@@ -6,7 +6,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits only, never measures: generous because a loaded two-core machine runs everything
+    // several times slower (a fresh embedded database plus a Chromium can take a minute there).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,6 +1,6 @@
 /** Wires the configured parts together and runs the HTTP server until told to stop. */
 import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createLogger } from './adapters/logger.ts';
@@ -13,8 +13,9 @@ import { recoverImports } from './imports/import.recover.ts';
 import { allJobs } from './jobs/all.ts';
 import { type Queue, startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/registry.ts';
+import { projectRoot } from './lib/project-root.ts';
 
-export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+export const webRoot = join(projectRoot(), 'dist/web');
 
 export type Running = {
   url: string;

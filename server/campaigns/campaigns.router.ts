@@ -16,7 +16,7 @@ const byId = z.object({ id: z.uuid('That is not a campaign id.') });
 export const campaignsRouter = router({
   /** Campaigns with progress against budget and goals; archived ones only when asked. */
   list: authedProcedure
-    .input(campaignListInput)
+    .input(campaignListInput.prefault({})) // no input lists every active campaign
     .query(({ ctx, input }) => listCampaigns(ctx.db, ctx.workspaceId, input)),
   byId: authedProcedure.input(byId).query(({ ctx, input }) => getCampaign(ctx.db, ctx.workspaceId, input.id)),
   create: writerProcedure

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../lib/project-root.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = projectRoot();
 
 function newest(path: string): number {
   const info = statSync(path);

@@ -53,7 +53,7 @@ async function workspaceOf(database: Database, name: string | undefined) {
   if (list.length === 1) return list[0];
   if (list.length === 0)
     throw new UsageError(
-      'There is no workspace yet: open Murmur in a browser or run `murmur user create --workspace NAME`.',
+      'There is no workspace yet: open Murmur in a browser, or run\n  echo "$PASSWORD" | npx murmur user create --email you@example.com --password-stdin --workspace NAME',
     );
   throw new UsageError(
     `Several workspaces exist; choose one with --workspace (${list.map((w) => w.name).join(', ')}).`,

@@ -1,20 +1,11 @@
 /** The `murmur` command. Returns an exit code; prints clear messages, never stack traces for user errors. */
 import { parseArgs } from 'node:util';
-import { createLogger } from '../adapters/logger.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { openConfiguredDatabase } from '../db/open.ts';
-import { keepServingOnUnhandledRejection, startServer, startWorker, stopOnSignals } from '../main.ts';
-import { buildWeb, webBuildIsStale } from './build-web.ts';
 import { exitCodeHelp, exitCodeOf, exitCodes } from './cli-errors.ts';
-import {
-  crawlCommand,
-  demoCommand,
-  exportCommand,
-  importCommand,
-  nichesCommand,
-  scoreCommand,
-} from './discover-commands.ts';
-import { createUserFromCli } from './user-create.ts';
+
+// Every command loads what it needs when it runs, so `murmur help` (and a typo) answers without
+// loading the database, the HTTP server or the scoring code.
+const discover = () => import('./discover-commands.ts');
+const config = () => import('../config.ts');
 
 const usage = `Usage: murmur <command> [options]
 
@@ -79,17 +70,17 @@ export async function main(argv: string[]): Promise<number> {
       case 'user':
         return await userCommand(rest);
       case 'niches':
-        return await nichesCommand(rest);
+        return await (await discover()).nichesCommand(rest);
       case 'demo':
-        return await demoCommand(rest);
+        return await (await discover()).demoCommand(rest);
       case 'crawl':
-        return await crawlCommand(rest);
+        return await (await discover()).crawlCommand(rest);
       case 'import':
-        return await importCommand(rest);
+        return await (await discover()).importCommand(rest);
       case 'score':
-        return await scoreCommand(rest);
+        return await (await discover()).scoreCommand(rest);
       case 'export':
-        return await exportCommand(rest);
+        return await (await discover()).exportCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -101,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         return exitCodes.usage;
     }
   } catch (error) {
-    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`murmur: ${message}\n`);
     return exitCodeOf(error);
   }
@@ -112,14 +103,17 @@ async function serveCommand(args: string[]): Promise<number> {
     args,
     options: { 'build-if-needed': { type: 'boolean' }, 'no-worker': { type: 'boolean' } },
   });
-  const config = loadConfig();
-  if (values['build-if-needed'] && webBuildIsStale()) {
+  const settings = (await config()).loadConfig();
+  const web = await import('./build-web.ts');
+  if (values['build-if-needed'] && web.webBuildIsStale()) {
     process.stderr.write('Building the web app…\n');
-    await buildWeb();
+    await web.buildWeb();
   }
-  const logger = createLogger(config.logLevel);
+  const { createLogger } = await import('../adapters/logger.ts');
+  const { keepServingOnUnhandledRejection, startServer, stopOnSignals } = await import('../main.ts');
+  const logger = createLogger(settings.logLevel);
   keepServingOnUnhandledRejection(logger);
-  const running = await startServer(config, { worker: !values['no-worker'], logger });
+  const running = await startServer(settings, { worker: !values['no-worker'], logger });
   stopOnSignals(running);
   process.stderr.write(`Murmur is running at ${running.url.replace('127.0.0.1', 'localhost')}\n`);
   await new Promise(() => {});
@@ -127,10 +121,12 @@ async function serveCommand(args: string[]): Promise<number> {
 }
 
 async function workerCommand(): Promise<number> {
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const settings = (await config()).loadConfig();
+  const { createLogger } = await import('../adapters/logger.ts');
+  const { keepServingOnUnhandledRejection, startWorker, stopOnSignals } = await import('../main.ts');
+  const logger = createLogger(settings.logLevel);
   keepServingOnUnhandledRejection(logger);
-  const running = await startWorker(config, { logger });
+  const running = await startWorker(settings, { logger });
   stopOnSignals(running);
   process.stderr.write('Murmur worker is running. Stop it with Ctrl-C or SIGTERM.\n');
   await new Promise(() => {});
@@ -138,7 +134,8 @@ async function workerCommand(): Promise<number> {
 }
 
 async function migrateCommand(): Promise<number> {
-  const database = await openConfiguredDatabase(loadConfig());
+  const { openConfiguredDatabase } = await import('../db/open.ts');
+  const database = await openConfiguredDatabase((await config()).loadConfig());
   await database.close();
   process.stdout.write('Migrations applied.\n');
   return 0;
@@ -165,7 +162,9 @@ async function userCommand(args: string[]): Promise<number> {
     return exitCodes.usage;
   }
   const password = (await readStdin()).replace(/\r?\n$/, '');
-  const database = await openConfiguredDatabase(loadConfig());
+  const { openConfiguredDatabase } = await import('../db/open.ts');
+  const { createUserFromCli } = await import('./user-create.ts');
+  const database = await openConfiguredDatabase((await config()).loadConfig());
   try {
     const result = await createUserFromCli(database.db, {
       email: values.email,

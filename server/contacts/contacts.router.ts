@@ -12,7 +12,7 @@ const byIdInput = z.object({ id: z.uuid('That is not a contact id.') });
 
 export const contactsRouter = router({
   list: authedProcedure
-    .input(listInput)
+    .input(listInput.prefault({})) // no input lists the first page
     .query(({ ctx, input }) => listContacts(ctx.db, ctx.workspaceId, input)),
   byId: authedProcedure
     .input(byIdInput)

@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { projectRoot } from '../lib/project-root.ts';
 import type { Database } from './client.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const migrationsFolder = join(projectRoot(), 'migrations');
 
 /** Applies every migration in `migrations/` that has not run yet. Safe to call at every start. */
 export async function migrate(database: Database): Promise<void> {

@@ -1,6 +1,11 @@
+import { buildServer, serverBuildIsStale } from '../../bin/build-server.js';
 import { buildWeb, webBuildIsStale } from '../../server/cli/build-web.ts';
 
-/** Browser tests need the built web app; build it once per run when sources changed. */
+/**
+ * Browser tests need the built web app and CLI tests the compiled server; build each once per
+ * run when sources changed, so test files never race to build them.
+ */
 export default async function setup() {
+  if (serverBuildIsStale()) await buildServer();
   if (webBuildIsStale()) await buildWeb();
 }

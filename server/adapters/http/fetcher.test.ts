@@ -90,18 +90,23 @@ describe('fetcher', () => {
   });
 
   it('times out slow responses, retries, and reports timeout when they stay slow', async () => {
+    // A "slow" answer here never comes (an hour), so only the fetcher's timeout can end the
+    // attempt; the timeout itself is generous so a healthy answer on a busy machine never trips it.
+    const hang = 3_600_000;
     const { fetcher, profileUrl } = await setup(
-      { faults: [{ at: 1, kind: 'slow', delayMs: 1000 }] },
-      { timeoutMs: 100 },
+      { faults: [{ at: 1, kind: 'slow', delayMs: hang }] },
+      { timeoutMs: 1000 },
     );
     await fetcher.getJson(profileUrl);
     expect(fetcher.stats()).toMatchObject({ timeouts: 1, retries: 1 });
 
-    server!.injectFault({ kind: 'slow', delayMs: 1000, times: 2 });
-    await fetcher.getJson(profileUrl, { timeoutMs: 50 }); // a per-request timeout
-    expect(fetcher.stats()).toMatchObject({ timeouts: 3, retries: 3, failures: 0 });
-    server!.injectFault({ kind: 'slow', delayMs: 1000, times: 5 });
-    const strict = createFetcher({ maxRetries: 1, backoffBaseMs: 1, timeoutMs: 50 });
+    server!.injectFault({ kind: 'slow', delayMs: hang });
+    const patient = createFetcher({ backoffBaseMs: 1, timeoutMs: 3_600_000 });
+    await patient.getJson(profileUrl, { timeoutMs: 1000 }); // a per-request timeout
+    expect(patient.stats()).toMatchObject({ timeouts: 1, retries: 1, failures: 0 });
+
+    server!.injectFault({ kind: 'slow', delayMs: hang });
+    const strict = createFetcher({ maxRetries: 0, timeoutMs: 1000 });
     await expect(strict.getJson(profileUrl)).rejects.toMatchObject({ code: 'timeout' });
   });
 

@@ -94,27 +94,20 @@ describe('fetcher pacing against published quotas', () => {
     }
   });
 
-  it('uses at least 95% of the published rate, across a window reset, without a single 429', async () => {
-    // 60 per minute played 40 times faster: the whole-second Reset header costs what it costs in
-    // production, while 40 requests/s leaves a busy two-core machine enough CPU that the client,
-    // not the test host, is what is measured. JIT warm-up on an unlimited server comes first.
-    const warm = await startFakeBluesky({ graph });
-    const warmFetcher = createFetcher();
-    for (let i = 0; i < 200; i += 1)
-      await warmFetcher.getJson(`${warm.url}/xrpc/app.bsky.actor.getProfile?actor=usera.bsky.test`);
-    await warm.close();
-
+  it('waits for the window reset and then carries on, across a reset, without a single 429', async () => {
+    // How much of the quota the client uses is a speed measure, so it lives in `npm run
+    // bench:crawl`; here only the behaviour: the second window's requests wait for the reset.
     const clock = createScaledClock({ speed: 40 });
     const windowMs = 60_000;
     const server = await startFakeBluesky({ graph, clock, rateLimit: { limit: 60, windowMs } });
     try {
       const fetcher = createFetcher({ clock });
       const url = `${server.url}/xrpc/app.bsky.actor.getProfile?actor=usera.bsky.test`;
-      const total = 120;
-      const elapsed = await hammer(fetcher, url, total, 4, clock);
+      const elapsed = await hammer(fetcher, url, 120, 4, clock);
       noRateLimitBreaches(server);
+      expect(server.stats.requests).toBe(120);
       expect(elapsed).toBeGreaterThan(windowMs); // the second 60 had to wait for the reset
-      expect(total / (60 * (elapsed / windowMs))).toBeGreaterThanOrEqual(0.95);
+      expect(fetcher.stats()).toMatchObject({ rateLimited: 0, retries: 0 });
     } finally {
       await server.close();
     }

@@ -1,0 +1,3 @@
+export const serverEntryUrl: string;
+export function serverBuildIsStale(): boolean;
+export function buildServer(): Promise<void>;
