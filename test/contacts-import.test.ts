@@ -88,6 +88,65 @@ describe.each(testDatabaseKinds)('contact import, export and erasure on %s', (ki
     expect(again.counts).toMatchObject({ new: 0, exists: 3 });
   });
 
+  it('maps platform columns by name, reads profile links, and imports what it previewed', async () => {
+    const csv = [
+      'Name;E-mail;Instagram;TikTok;Tags',
+      'Ivy Insta;ivy@example.com;https://www.instagram.com/ivy.cooks/;@ivycooks;food, travel',
+      'Tom Tok;tom@example.com;tom.gram;https://www.tiktok.com/@tom.tok?lang=en;dance',
+      'Bea Sky;bea@example.com;https://bsky.app/profile/bea.bsky.social;;art',
+      'Una Link;una@example.com;https://example.com/about;;',
+    ].join('\n');
+    // A workspace of its own, so the other tests' counts stay as they are.
+    const ida = callerFor(
+      database,
+      await userInWorkspace(app, database, { email: 'ida@studio.test', workspace: 'Studio' }),
+    );
+    const preview = await ida.contacts.importCsv({ csv });
+    expect(preview.mapping).toEqual({ name: 0, emails: 1, tags: 4, handles: { instagram: 2, tiktok: 3 } });
+    expect(preview.rows.map((r) => [r.name, r.status, r.tags, r.handles])).toEqual([
+      [
+        'Ivy Insta',
+        'new',
+        ['food', 'travel'],
+        [
+          { platform: 'instagram', handle: 'ivy.cooks' },
+          { platform: 'tiktok', handle: 'ivycooks' },
+        ],
+      ],
+      [
+        'Tom Tok',
+        'new',
+        ['dance'],
+        [
+          { platform: 'instagram', handle: 'tom.gram' },
+          { platform: 'tiktok', handle: 'tom.tok' },
+        ],
+      ],
+      ['Bea Sky', 'new', ['art'], [{ platform: 'bluesky', handle: 'bea.bsky.social' }]],
+      ['Una Link', 'invalid', [], []],
+    ]);
+    expect(preview.rows[3].errors).toEqual([
+      '“https://example.com/about” in the instagram column is neither a handle nor a profile link.',
+    ]);
+
+    const done = await ida.contacts.importCsv({
+      csv,
+      mapping: preview.mapping,
+      dryRun: false,
+      skipInvalid: true,
+    });
+    expect(done.imported).toBe(3);
+    for (const row of preview.rows.slice(0, 3)) {
+      const { items } = await ida.contacts.list({ search: row.name });
+      expect(items).toHaveLength(1);
+      expect(items[0].tags).toEqual(row.tags);
+      expect(items[0].socialAccounts.map(({ platform, handle }) => ({ platform, handle }))).toEqual(
+        expect.arrayContaining(row.handles),
+      );
+      expect(items[0].socialAccounts).toHaveLength(row.handles.length);
+    }
+  });
+
   it('uses the mapping it is given, and viewers cannot import', async () => {
     const csv = 'handle,who\n@zed,Zed Zebra\n';
     const result = await mia.contacts.importCsv({

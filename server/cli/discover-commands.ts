@@ -6,12 +6,11 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import pino from 'pino';
 import { loadConfig } from '../config.ts';
 import { crawlRuntime } from '../crawl/crawl.job.ts';
 import { crawlProgress } from '../crawl/crawl.progress.ts';
 import { startCrawl } from '../crawl/crawl.service.ts';
-import { runSlice } from '../crawl/crawler.ts';
+import { runCrawlToEnd } from '../crawl/run-to-end.ts';
 import type { Database } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/open.ts';
 import { niches, uploads, workspaces } from '../db/schema/index.ts';
@@ -19,8 +18,6 @@ import { formatFromName, type GraphFormat } from '../graph-files/graph-format.ts
 import { exportChunks, nicheExport } from '../imports/export.ts';
 import { importFile, runImport } from '../imports/import.service.ts';
 import { storeFile } from '../imports/upload-receive.ts';
-import { allJobs } from '../jobs/all.ts';
-import { startQueue } from '../jobs/queue.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
 import { createDemoNiche } from '../niches/demo.ts';
 import { rows } from '../niches/niche-store.ts';
@@ -29,6 +26,9 @@ import { createNiche, listNiches, removeNiche } from '../niches/niches.service.t
 import { scoreNicheNow } from '../scoring/scoring.service.ts';
 import { UsageError } from './cli-errors.ts';
 import { bar, progressLine } from './progress.ts';
+
+/** A crawl that ran and failed: exit 1 with the reason, not a usage error. */
+export class CrawlFailedError extends Error {}
 
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
   const database = await openConfiguredDatabase(loadConfig());
@@ -294,37 +294,30 @@ export async function crawlCommand(args: string[]) {
         throw new UsageError(input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
       niche = await createNiche(database.db, workspace.id, null, input.data);
     }
-    const queue = await startQueue(database, pino({ level: 'silent' }), allJobs);
-    try {
-      const run = await startCrawl(
-        database.db,
-        queue,
-        { nicheId: niche.id, workspaceId: workspace.id },
-        new Date(),
-      );
-      const runtime = crawlRuntime(config);
-      const line = progressLine();
-      const { crawlRuns } = await import('../db/schema/index.ts');
-      for (;;) {
-        const outcome = await runSlice(database.db, runtime, run.id);
-        const [row] = await database.db.select().from(crawlRuns).where(eq(crawlRuns.id, run.id));
+    // No queue: this process runs every slice itself, so nothing is left queued behind it.
+    const started = await startCrawl(
+      database.db,
+      null,
+      { nicheId: niche.id, workspaceId: workspace.id },
+      new Date(),
+    );
+    const line = progressLine();
+    const counts = (p: ReturnType<typeof crawlProgress>) =>
+      `${p.requests} requests, ${p.accounts} accounts, ${p.edges} edges, ${p.errors} errors`;
+    const { run } = await runCrawlToEnd(database.db, crawlRuntime(config), started.id, {
+      onSlice: (row) => {
         const p = crawlProgress(row, new Date());
-        line.update(
-          `${p.phase} ${bar(p.fraction)} ${p.requests} requests, ${p.accounts} accounts, ${p.edges} edges, ${p.errors} errors`,
-        );
-        if (outcome.kind === 'finished' || outcome.kind === 'stopped') {
-          line.done(
-            `Crawl ${row.status}: ${p.requests} requests, ${p.accounts} accounts, ${p.edges} edges, ${p.errors} errors.`,
-          );
-          if (row.status === 'failed') throw new UsageError(row.lastError ?? 'The crawl failed.');
-          break;
-        }
-        if (outcome.kind === 'wait') await new Promise((r) => setTimeout(r, outcome.seconds * 1000));
-      }
-      await score(database, { nicheId: niche.id, workspaceId: workspace.id });
-    } finally {
-      await queue.stop();
+        line.update(`${p.phase} ${bar(p.fraction)} ${counts(p)}`);
+      },
+    });
+    line.done(`Crawl ${run.status}: ${counts(crawlProgress(run, new Date()))}.`);
+    if (run.status === 'failed') throw new CrawlFailedError(run.lastError ?? 'The crawl failed.');
+    if (run.status !== 'done') throw new CrawlFailedError(`The crawl was ${run.status} before it finished.`);
+    if (run.lastError && run.errors > 0) {
+      const [after] = await database.db.select().from(niches).where(eq(niches.id, niche.id));
+      if (after.lastError) process.stderr.write(`Warning: ${after.lastError}\n`);
     }
+    await score(database, { nicheId: niche.id, workspaceId: workspace.id });
     return 0;
   });
 }

@@ -13,6 +13,7 @@ import { contactSocialAccounts, contacts, type Platform, platforms } from '../db
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { ContactError } from './contacts.errors.ts';
 import { parseCsv } from './csv.ts';
+import { parseProfile } from './profile-url.ts';
 
 const column = z.number().int().min(0).max(500);
 export const importMapping = z.object({
@@ -52,26 +53,59 @@ export type ImportRow = {
 
 const emailCheck = z.email();
 
-/** Guesses the mapping from header names such as "Name", "E-mail", "Instagram handle". */
+/** Header words that name each platform's column ("Instagram", "IG handle", "X / Twitter"). */
+const platformWords: Record<Exclude<Platform, 'other'>, string[]> = {
+  bluesky: ['bluesky', 'bsky'],
+  mastodon: ['mastodon', 'fediverse'],
+  instagram: ['instagram', 'insta', 'ig'],
+  tiktok: ['tiktok'],
+  youtube: ['youtube', 'yt'],
+  x: ['x', 'twitter'],
+  twitch: ['twitch'],
+  vk: ['vk', 'vkontakte'],
+  telegram: ['telegram', 'tg'],
+};
+const fieldWords = {
+  name: ['name', 'contact', 'influencer', 'creator'],
+  emails: ['email', 'emails', 'mail'],
+  tags: ['tag', 'tags', 'label', 'labels', 'niche', 'niches', 'category', 'categories'],
+  notes: ['note', 'notes', 'comment', 'comments'],
+  doNotContact: ['do not contact', 'dnc', 'opt out', 'optout', 'unsubscribed'],
+};
+
+/** A header as lower-case whole words: "E-mail address" → "email address". */
+const wordsOf = (header: string) =>
+  ` ${header
+    .toLowerCase()
+    .replace(/e-mail/g, 'email')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')} `;
+
+/**
+ * Guesses the mapping from header names such as "Name", "E-mail", "Instagram handle", matching
+ * whole words only (so "Instagram" is never a tag column), each column used once.
+ */
 export function guessMapping(header: string[]): ImportMapping {
-  const find = (pattern: RegExp) => {
-    const i = header.findIndex((h) => pattern.test(h.toLowerCase()));
-    return i === -1 ? undefined : i;
+  const words = header.map(wordsOf);
+  const taken = new Set<number>();
+  const find = (candidates: string[]) => {
+    const i = words.findIndex((w, i) => !taken.has(i) && candidates.some((c) => w.includes(` ${c} `)));
+    if (i === -1) return undefined;
+    taken.add(i);
+    return i;
   };
   const handles: ImportMapping['handles'] = {};
-  for (const p of platforms) {
-    if (p === 'other') continue;
-    const i = find(p === 'x' ? /^(x|twitter)\b/ : new RegExp(`\\b${p}\\b`));
-    if (i !== undefined) handles[p] = i;
+  for (const [p, candidates] of Object.entries(platformWords)) {
+    const i = find(candidates);
+    if (i !== undefined) handles[p as Platform] = i;
   }
-  return {
-    name: find(/name|contact|influencer/) ?? 0,
-    emails: find(/e-?mail/),
-    tags: find(/tag|label|niche/),
-    notes: find(/note|comment/),
-    doNotContact: find(/do.?not.?contact|opt.?out/),
-    handles,
-  };
+  const emails = find(fieldWords.emails);
+  const tags = find(fieldWords.tags);
+  const notes = find(fieldWords.notes);
+  const doNotContact = find(fieldWords.doNotContact);
+  const name = find(fieldWords.name) ?? header.findIndex((_, i) => !taken.has(i));
+  return { name: Math.max(name, 0), emails, tags, notes, doNotContact, handles };
 }
 
 const splitEmails = (cell: string) =>
@@ -87,7 +121,6 @@ const splitTags = (cell: string) => [
       .filter(Boolean),
   ),
 ];
-const cleanHandle = (cell: string) => cell.trim().replace(/^@/, '');
 
 export async function importContacts(db: Db, workspaceId: string, actorId: string, input: ImportInput) {
   const parsed = parseCsv(input.csv, input.delimiter);
@@ -105,9 +138,14 @@ export async function importContacts(db: Db, workspaceId: string, actorId: strin
     const emails = [...new Set(splitEmails(cell(cells, mapping.emails)))];
     for (const e of emails) if (!emailCheck.safeParse(e).success) errors.push(`“${e}” is not a valid email.`);
     const handles: ImportRow['handles'] = [];
-    for (const [platform, i] of Object.entries(mapping.handles) as [Platform, number][]) {
-      const handle = cleanHandle(cell(cells, i));
-      if (handle) handles.push({ platform, handle });
+    for (const [column, i] of Object.entries(mapping.handles) as [Platform, number][]) {
+      const text = cell(cells, i);
+      if (!text) continue;
+      const parsed = parseProfile(text, column);
+      if (!parsed) errors.push(`“${text}” in the ${column} column is neither a handle nor a profile link.`);
+      else if (parsed.handle.length > 200) errors.push(`The ${parsed.platform} handle is too long.`);
+      else if (!handles.some((h) => h.platform === parsed.platform && h.handle === parsed.handle))
+        handles.push(parsed);
     }
     const dnc = cell(cells, mapping.doNotContact).toLowerCase();
     return {

@@ -70,8 +70,10 @@ export async function advancePhase(
 }
 
 /**
- * Accounts outside the audience ranked by how many audience members follow them (ties by id),
- * keeping those followed by at least two, or the best few when none are.
+ * The seeds first (every seed gets its profile and posts, however few audience members follow
+ * it, and even when it follows another seed and so is in the audience), then accounts outside
+ * the audience ranked by how many audience members follow them (ties by id), keeping those
+ * followed by at least two, or the best few when none are.
  */
 async function rankedCandidates(
   db: Db,
@@ -80,18 +82,26 @@ async function rankedCandidates(
   needingProfile: boolean,
 ): Promise<number[]> {
   if (limit <= 0) return [];
+  const seeds = await rows<{ id: string | number }>(
+    db,
+    sql`select id from niche_accounts
+        where niche_id = ${run.nicheId} and is_seed ${needingProfile ? sql`and not profile_fetched` : sql``}
+        order by id limit ${limit}`,
+  );
   const found = await rows<{ id: string | number; n: number }>(
     db,
     sql`select a.id, count(*)::int as n
         from niche_edges e
         join niche_accounts f on f.id = e.follower_id and f.is_audience
         join niche_accounts a on a.id = e.followed_id
-        where e.niche_id = ${run.nicheId} and not a.is_audience
+        where e.niche_id = ${run.nicheId} and not a.is_audience and not a.is_seed
           ${needingProfile ? sql`and not a.profile_fetched` : sql``}
         group by a.id
         order by count(*) desc, a.id
         limit ${limit}`,
   );
   const popular = found.filter((c) => c.n >= 2);
-  return (popular.length > 0 ? popular : found.slice(0, 50)).map((c) => Number(c.id));
+  return [...seeds, ...(popular.length > 0 ? popular : found.slice(0, 50))]
+    .slice(0, limit)
+    .map((c) => Number(c.id));
 }

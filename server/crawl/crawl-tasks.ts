@@ -66,6 +66,8 @@ type PageResult = {
   accountUpdates?: { id: number; engagementRate: number | null; postsSampled: number }[];
   /** Accounts the server sent that could not be read: counted as errors, the page goes on. */
   skipped?: number;
+  /** Platform ids whose full profile to fetch next, in batches of `profilesBatch`. */
+  profilesOf?: string[];
   /** The account whose followers or follows these are (already stored). */
   subject?: { platformId: string; accountId: number };
 };
@@ -88,12 +90,17 @@ async function fetchPage(ctx: TaskContext, task: CrawlTask): Promise<PageResult>
       const page = await connector.search(task.arg!, cursor, { signal });
       const found = page.items.slice(0, ctx.accountRoom);
       return {
-        accounts: found.map((a) => toAccountInput(a, { isSeed: true })),
+        accounts: found.map((a) =>
+          toAccountInput(a, { isSeed: true, profileFetched: a.followersCount !== undefined }),
+        ),
         edges: [],
         cursor: page.next,
         done: !page.next || task.pages + 1 >= searchPages,
         skipped: page.skipped,
         followUps: found.map((a) => ({ kind: 'followers' as const, platformId: a.id })),
+        // Search results carry no counts (Bluesky's searchActors): the seeds' own profiles come
+        // next, before their audience, so no seed ends without follower, follow or post counts.
+        profilesOf: found.filter((a) => a.followersCount === undefined).map((a) => a.id),
       };
     }
     case 'followers':
@@ -210,6 +217,19 @@ async function save(ctx: TaskContext, task: CrawlTask, sent: number, page?: Page
         pairs.map(([f]) => ids.get(f)!),
         pairs.map(([, t]) => ids.get(t)!),
       );
+      const profileIds = (page.profilesOf ?? []).map((id) => ids.get(id)).filter((id) => id !== undefined);
+      const batch = ctx.connector.platform === 'bluesky' ? 25 : 1;
+      for (let i = 0; i < profileIds.length; i += batch) {
+        await tx
+          .insert(crawlTasks)
+          .values({
+            runId: ctx.run.id,
+            kind: 'profiles',
+            arg: JSON.stringify(profileIds.slice(i, i + batch)),
+            priority: 1,
+          })
+          .onConflictDoNothing();
+      }
       for (const followUp of page.followUps ?? []) {
         const accountId = ids.get(followUp.platformId);
         if (accountId) {

@@ -1,15 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { systemClock } from '../adapters/http/clock.ts';
 import { createFetcher } from '../adapters/http/fetcher.ts';
 import { createRateLimiter, type RateLimiter } from '../adapters/http/rate-limiter.ts';
 import { createBlueskyConnector } from '../adapters/platforms/bluesky.ts';
 import { createMastodonConnector } from '../adapters/platforms/mastodon.ts';
 import type { Config } from '../config.ts';
-import { crawlRuns } from '../db/schema/index.ts';
 import { defineJob } from '../jobs/registry.ts';
 import { enqueueScoring } from '../scoring/scoring.service.ts';
 import { crawlJobName, enqueueSlice } from './crawl.service.ts';
-import { type CrawlRuntime, defaultRuntimeTimings, failRun, newOwnerId, runSlice } from './crawler.ts';
+import { type CrawlRuntime, defaultRuntimeTimings, failRun, newOwnerId } from './crawler.ts';
+import { runCrawlToEnd } from './run-to-end.ts';
 
 export type CrawlJobData = { runId: string };
 
@@ -60,11 +59,11 @@ export const crawlJob = defineJob<CrawlJobData>({
       runtimes.set(deps.config, runtime);
     }
     const db = deps.database.db;
-    const outcome = await runSlice(db, runtime, data.runId);
+    // One slice per job: the next slice is a new job, so other crawls get their turn.
+    const { outcome, run } = await runCrawlToEnd(db, runtime, data.runId, { slices: 1 });
     if (outcome.kind === 'continue') await enqueueSlice(deps.queue, data.runId);
     else if (outcome.kind === 'wait') await enqueueSlice(deps.queue, data.runId, outcome.seconds);
-    else if (outcome.kind === 'finished' && outcome.run.status === 'done') {
-      const [run] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, data.runId));
+    else if (outcome.kind === 'finished' && run.status === 'done') {
       if (run.edges > 0)
         await enqueueScoring(db, deps.queue, { nicheId: run.nicheId, workspaceId: run.workspaceId });
     }

@@ -26,8 +26,11 @@ export async function enqueueSlice(queue: Queue, runId: string, startAfterSecond
   );
 }
 
-/** Creates a run with its first tasks (resolve each seed, search each keyword) and queues it. */
-export async function startCrawl(db: Db, queue: Queue, target: Target, now: Date) {
+/**
+ * Creates a run with its first tasks (resolve each seed, search each keyword) and queues it;
+ * with no queue (the CLI) the caller runs it itself with `runCrawlToEnd`.
+ */
+export async function startCrawl(db: Db, queue: Queue | null, target: Target, now: Date) {
   const niche = await requireNiche(db, target.workspaceId, target.nicheId);
   if (niche.platform === 'file') {
     throw new NicheError('not_crawlable', 'An imported niche is not crawled: import a new file instead.');
@@ -61,7 +64,7 @@ export async function startCrawl(db: Db, queue: Queue, target: Target, now: Date
     await markCrawling(tx, { nicheId: niche.id }, now);
     return created;
   });
-  await enqueueSlice(queue, run.id);
+  if (queue) await enqueueSlice(queue, run.id);
   return run;
 }
 

@@ -13,6 +13,7 @@ import { type CrawlRun, crawlRuns, crawlTasks, niches } from '../db/schema/index
 import { markFailed, markIdle } from '../niches/niche-status.ts';
 import { advancePhase, audienceShare } from './crawl-phases.ts';
 import { runTask } from './crawl-tasks.ts';
+import { seedOutcome, seedReport } from './seed-failures.ts';
 
 export type CrawlRuntime = {
   /**
@@ -168,6 +169,11 @@ export async function failRun(db: Db, runId: string, error: string) {
   }
 }
 
+/**
+ * Ends the run. A run ending "done" is checked against its seeds first: when none of them could
+ * be crawled it failed, and when some could not, their names stay as the run's and niche's
+ * lastError (a warning on a finished niche).
+ */
 async function finish(
   db: Db,
   run: CrawlRun,
@@ -176,6 +182,7 @@ async function finish(
   sliceMs = 0,
   from: ('running' | 'paused')[] = ['running'],
 ): Promise<SliceOutcome> {
+  if (status === 'done') ({ status, message: error } = seedOutcome(await seedReport(db, run.id)));
   const now = new Date();
   const [finished] = await db
     .update(crawlRuns)

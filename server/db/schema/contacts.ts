@@ -11,6 +11,7 @@ export const platforms = [
   'x',
   'twitch',
   'vk',
+  'telegram',
   'other',
 ] as const;
 export type Platform = (typeof platforms)[number];

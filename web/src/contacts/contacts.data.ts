@@ -20,9 +20,24 @@ export const platformOptions = [
   'x',
   'twitch',
   'vk',
+  'telegram',
   'other',
 ] as const satisfies readonly ServerPlatform[];
 export type PlatformOption = (typeof platformOptions)[number];
+
+/** How each platform is written for people. */
+export const platformNames: Record<PlatformOption, string> = {
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  x: 'X (Twitter)',
+  twitch: 'Twitch',
+  vk: 'VK',
+  telegram: 'Telegram',
+  other: 'Other',
+};
 const everyServerPlatform: [Exclude<ServerPlatform, PlatformOption>] extends [never] ? true : false = true;
 void everyServerPlatform;
 

@@ -57,7 +57,12 @@ export function CrawlPanel(props: { niche: NicheDetails; canWrite: boolean }) {
               </div>
             </dl>
             <Show when={p().lastError}>
-              <p class="error">{shortError(p().lastError)}</p>
+              {/* A crawl that finished anyway: its last error is a warning (e.g. seeds that failed). */}
+              <Show when={p().status === 'done'} fallback={<p class="error">{shortError(p().lastError)}</p>}>
+                <p class="notice" role="status">
+                  Warning: {shortError(p().lastError)}
+                </p>
+              </Show>
             </Show>
           </>
         )}

@@ -58,6 +58,12 @@ export function NicheList(props: { niches: NicheSummary[] }) {
             <Show when={niche.status === 'failed' && niche.lastError}>
               <p class="error">{shortError(niche.lastError)}</p>
             </Show>
+            {/* A finished crawl keeps a lastError only as a warning, e.g. seeds that failed. */}
+            <Show when={niche.status !== 'failed' && !isBusy(niche.status) && niche.lastError}>
+              <p class="notice" role="status">
+                Warning: {shortError(niche.lastError)}
+              </p>
+            </Show>
           </li>
         )}
       </For>

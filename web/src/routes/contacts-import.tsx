@@ -1,6 +1,11 @@
 import { A, useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import { type ImportResult, importContacts, platformOptions } from '../contacts/contacts.data.ts';
+import {
+  type ImportResult,
+  importContacts,
+  platformNames,
+  platformOptions,
+} from '../contacts/contacts.data.ts';
 import { errorMessage } from '../lib/trpc.ts';
 
 type Result = ImportResult;
@@ -64,12 +69,20 @@ export default function ContactsImportPage() {
     <div class="field">
       <label>
         {label}
-        <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)}>
+        {/* `selected` on each option, not `value` on the select: the select's value would be set
+            before its options exist and fall back to the first one, "(not imported)". */}
+        <select onChange={(e) => onChange(e.currentTarget.value)}>
           <Show when={!required}>
-            <option value="">(not imported)</option>
+            <option value="" selected={value === undefined}>
+              (not imported)
+            </option>
           </Show>
           <For each={preview()?.header ?? []}>
-            {(h, i) => <option value={i()}>{h || `Column ${i() + 1}`}</option>}
+            {(h, i) => (
+              <option value={i()} selected={value === i()}>
+                {h || `Column ${i() + 1}`}
+              </option>
+            )}
           </For>
         </select>
       </label>
@@ -95,7 +108,17 @@ export default function ContactsImportPage() {
         </div>
         <div class="field">
           <label for="import-text">Or paste CSV</label>
-          <textarea id="import-text" rows={5} value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} />
+          <textarea
+            id="import-text"
+            rows={5}
+            value={csv()}
+            onInput={(e) => {
+              // A preview of other text would import something else than it shows: drop it.
+              setCsv(e.currentTarget.value);
+              setPreview(undefined);
+              setDone(undefined);
+            }}
+          />
         </div>
         <div class="actions">
           <button type="button" disabled={!csv().trim() || importing.pending} onClick={() => run(true)}>
@@ -125,7 +148,11 @@ export default function ContactsImportPage() {
               setColumn('doNotContact', v),
             )}
             <For each={platformOptions.filter((p) => p !== 'other')}>
-              {(p) => columnSelect(`${p} handle column`, mapping()!.handles[p], (v) => setHandle(p, v))}
+              {(p) =>
+                columnSelect(`${platformNames[p]} handle column`, mapping()!.handles[p], (v) =>
+                  setHandle(p, v),
+                )
+              }
             </For>
           </div>
         </section>
@@ -154,7 +181,7 @@ export default function ContactsImportPage() {
                     <td>{statusLabels[r.status]}</td>
                     <td>{r.name}</td>
                     <td>{r.emails.join(', ')}</td>
-                    <td>{r.handles.map((h) => `${h.platform}:@${h.handle}`).join(', ')}</td>
+                    <td>{r.handles.map((h) => `${platformNames[h.platform]}: @${h.handle}`).join(', ')}</td>
                     <td>
                       {[...r.errors, r.matches ? `matches ${r.matches}` : ''].filter(Boolean).join(' ')}
                     </td>
