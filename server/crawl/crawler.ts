@@ -200,7 +200,7 @@ async function finish(
     .returning();
   if (!finished) return { kind: 'stopped' };
   const niche = { nicheId: run.nicheId };
-  if (status === 'done') await markIdle(db, niche, now);
+  if (status === 'done') await markIdle(db, niche, now, error);
   else await markFailed(db, niche, error ?? 'The crawl failed.', undefined, now);
   return { kind: 'finished', run: finished };
 }

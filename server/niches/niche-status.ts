@@ -37,9 +37,12 @@ export const markCrawling = (db: Writer, ref: NicheRef, now?: Date) =>
 export const markPaused = (db: Writer, ref: NicheRef, now?: Date) =>
   move(db, ref, { status: 'paused' }, { now });
 
-/** A crawl was cancelled or finished: the niche holds what was collected and waits. */
-export const markIdle = (db: Writer, ref: NicheRef, now?: Date) =>
-  move(db, ref, { status: 'idle', lastError: null }, { now });
+/**
+ * A crawl was cancelled or finished: the niche holds what was collected and waits. A finished
+ * crawl may leave a warning (seeds that could not be crawled) for the user to see.
+ */
+export const markIdle = (db: Writer, ref: NicheRef, now?: Date, warning: string | null = null) =>
+  move(db, ref, { status: 'idle', lastError: warning }, { now });
 
 /** Called inside the transaction that opens an upload, with the niche row locked. */
 export const markImporting = (db: Writer, ref: NicheRef, now?: Date) =>
