@@ -105,6 +105,19 @@ describe.skipIf(!!skipBrowserReason)('a marketer running a campaign in the brows
     expect(await column('Shortlisted').getByRole('listitem').count()).toBe(0);
     await total('Negotiating', '€500.00');
 
+    // At 1,440 px the board scrolls inside itself: the page keeps the window's width and the top
+    // bar's Sign out stays on screen.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+      board: document.querySelector('.board')?.scrollWidth ?? 0,
+    }));
+    expect(widths.board).toBeGreaterThan(widths.window - 200);
+    expect(widths.page).toBeLessThanOrEqual(widths.window);
+    const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+    expect((signOut?.x ?? Infinity) + (signOut?.width ?? 0)).toBeLessThanOrEqual(1440);
+
     // The brief is rendered, with the script tag as text.
     await page.getByRole('button', { name: 'Brief' }).click();
     await page.getByRole('heading', { name: 'Goals' }).waitFor();
