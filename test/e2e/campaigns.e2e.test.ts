@@ -127,5 +127,13 @@ describe.skipIf(!!skipBrowserReason)('a marketer running a campaign in the brows
     // The timeline tells the story.
     await page.getByRole('button', { name: 'Timeline' }).click();
     await page.getByText('moved the deal from Shortlisted to Negotiating').waitFor();
+
+    // The deal page's Stage list shows the stage the deal is in (it showed the first stage).
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await card('Negotiating', 'Ada Oat').locator('a[href^="/deals/"]').first().click();
+    await page.waitForURL('**/deals/**');
+    await expect
+      .poll(() => page.locator('#deal-stage').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text))
+      .toBe('Negotiating');
   }, 240_000);
 });

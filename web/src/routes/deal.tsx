@@ -69,7 +69,14 @@ export default function DealPage() {
               value={d().stageId}
               onChange={(e) => changeStage(e.currentTarget.value, d().version)}
             >
-              <For each={stages() ?? []}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+              {/* `selected` on the option: the stages arrive after the select's value is set. */}
+              <For each={stages() ?? []}>
+                {(s) => (
+                  <option value={s.id} selected={s.id === d().stageId}>
+                    {s.name}
+                  </option>
+                )}
+              </For>
             </select>
             <span class="muted">for {since(d().stageEnteredAt)}</span>
           </div>
