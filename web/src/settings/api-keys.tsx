@@ -1,6 +1,6 @@
-import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
-import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
-import { EmptyState, ErrorNotice, Loading } from '../ui/feedback.tsx';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { EmptyState, ErrorNotice, Loaded } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
 import { createApiKey, getApiKeys, revokeApiKey } from './settings.data.ts';
 
@@ -20,21 +20,9 @@ export function ApiKeysSection() {
           </div>
         )}
       </Show>
-      <ErrorBoundary
-        fallback={(error, reset) => (
-          <ErrorNotice
-            error={error}
-            retry={async () => {
-              await revalidate(getApiKeys.key);
-              reset();
-            }}
-          />
-        )}
-      >
-        <Suspense fallback={<Loading label="Loading API keys…" />}>
-          <KeyList />
-        </Suspense>
-      </ErrorBoundary>
+      <Loaded query={getApiKeys.key} label="Loading API keys…">
+        <KeyList />
+      </Loaded>
       <form action={createApiKey} method="post" class="form">
         <Field label="Key name" name="name" required />
         <div class="field">

@@ -1,28 +1,16 @@
-import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
-import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { fieldErrors } from '../lib/trpc.ts';
-import { EmptyState, ErrorNotice, Loading } from '../ui/feedback.tsx';
+import { EmptyState, ErrorNotice, Loaded } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
 import { getInvitations, inviteMember, revokeInvitation, roleOptions } from './settings.data.ts';
 
 /** Invitations not yet used: admins see who has a link out, until when, and can revoke it. */
 export function InvitationsList() {
   return (
-    <ErrorBoundary
-      fallback={(error, reset) => (
-        <ErrorNotice
-          error={error}
-          retry={async () => {
-            await revalidate(getInvitations.key);
-            reset();
-          }}
-        />
-      )}
-    >
-      <Suspense fallback={<Loading label="Loading invitations…" />}>
-        <PendingInvitations />
-      </Suspense>
-    </ErrorBoundary>
+    <Loaded query={getInvitations.key} label="Loading invitations…">
+      <PendingInvitations />
+    </Loaded>
   );
 }
 

@@ -1,6 +1,6 @@
-import { createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
-import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
-import { ErrorNotice, Loading } from '../ui/feedback.tsx';
+import { createAsync, useAction, useSubmission } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { ErrorNotice, Loaded } from '../ui/feedback.tsx';
 import { InvitationsList, InviteForm } from './invitations.tsx';
 import { getMembers, type RoleOption, removeMember, roleOptions, updateMember } from './settings.data.ts';
 
@@ -8,21 +8,9 @@ export function MembersSection() {
   return (
     <section class="card">
       <h2>Members</h2>
-      <ErrorBoundary
-        fallback={(error, reset) => (
-          <ErrorNotice
-            error={error}
-            retry={async () => {
-              await revalidate(getMembers.key);
-              reset();
-            }}
-          />
-        )}
-      >
-        <Suspense fallback={<Loading label="Loading members…" />}>
-          <MembersTable />
-        </Suspense>
-      </ErrorBoundary>
+      <Loaded query={getMembers.key} label="Loading members…">
+        <MembersTable />
+      </Loaded>
       <InvitationsList />
       <InviteForm />
     </section>

@@ -1,4 +1,5 @@
-import { type JSX, Show } from 'solid-js';
+import { revalidate } from '@solidjs/router';
+import { ErrorBoundary, type JSX, Show, Suspense } from 'solid-js';
 import { errorMessage } from '../lib/trpc.ts';
 
 export function Loading(props: { label?: string }) {
@@ -39,5 +40,27 @@ export function ComingSoon(props: { title: string; what: string }) {
         <p>{props.what}</p>
       </EmptyState>
     </section>
+  );
+}
+
+/**
+ * Loads what its children read: a spinner while they wait, and on failure the error with a
+ * retry that asks the server again (revalidates `query`'s key) before showing them anew.
+ */
+export function Loaded(props: { query: string; label: string; children: JSX.Element }) {
+  return (
+    <ErrorBoundary
+      fallback={(error, reset) => (
+        <ErrorNotice
+          error={error}
+          retry={async () => {
+            await revalidate(props.query);
+            reset();
+          }}
+        />
+      )}
+    >
+      <Suspense fallback={<Loading label={props.label} />}>{props.children}</Suspense>
+    </ErrorBoundary>
   );
 }
