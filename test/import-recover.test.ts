@@ -106,7 +106,7 @@ describe('murmur import', () => {
       child.on('exit', (code) => resolve({ code, stderr }));
     });
 
-  it('refuses an empty file, as the upload route does', { timeout: 120_000 }, async () => {
+  it('refuses an empty file, as the upload route does', { timeout: 300_000 }, async () => {
     expect((await run(['migrate'])).code).toBe(0);
     const user = await run(
       ['user', 'create', '--email', 'cli@import.test', '--password-stdin', '--workspace', 'Imp'],

@@ -167,22 +167,29 @@ export async function copyEdgesIntoEmptyNiche(
     if (edges.from[i] !== edges.to[i]) keys[n++] = edges.to[i] * base + edges.from[i];
   }
   const sorted = keys.subarray(0, n).sort();
-  const lines: string[] = [];
   let count = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    const followed = Math.floor(sorted[i] / base);
-    lines.push(`${nicheId}\t${idOf[sorted[i] - followed * base]}\t${idOf[followed]}\n`);
-    count++;
+  // Lines are made a slice at a time and never all held at once: one text line per edge would
+  // cost ~60 bytes each, the bulk of an import's peak memory on a large file.
+  function* chunks(linesPerChunk: number) {
+    let lines: string[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+      const followed = Math.floor(sorted[i] / base);
+      lines.push(`${nicheId}\t${idOf[sorted[i] - followed * base]}\t${idOf[followed]}\n`);
+      count++;
+      if (lines.length === linesPerChunk) {
+        yield lines.join('');
+        lines = [];
+      }
+    }
+    if (lines.length > 0) yield lines.join('');
   }
   const client = rawClientOf(tx);
   const copy = 'copy niche_edges (niche_id, follower_id, followed_id) from stdin';
   if (client?.unsafe) {
     const stream = await client.unsafe(copy).writable();
-    const chunk = 50_000;
-    for (let i = 0; i < lines.length; i += chunk) {
-      if (!stream.write(lines.slice(i, i + chunk).join('')))
-        await new Promise((r) => stream.once('drain', r));
+    for (const text of chunks(50_000)) {
+      if (!stream.write(text)) await new Promise((r) => stream.once('drain', r));
     }
     await new Promise<void>((resolve, reject) => {
       stream.once('error', reject);
@@ -190,9 +197,23 @@ export async function copyEdgesIntoEmptyNiche(
       stream.end();
     });
   } else if (client?.query) {
-    await client.query(`copy niche_edges (niche_id, follower_id, followed_id) from '/dev/blob'`, [], {
-      blob: new Blob(lines),
-    });
+    // PGlite copies from one blob per statement: several bounded COPYs in the same transaction.
+    let parts: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (parts.length === 0) return;
+      await client.query(`copy niche_edges (niche_id, follower_id, followed_id) from '/dev/blob'`, [], {
+        blob: new Blob(parts),
+      });
+      parts = [];
+      size = 0;
+    };
+    for (const text of chunks(50_000)) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 32_000_000) await flush();
+    }
+    await flush();
   } else {
     throw new Error('niches/niche-store: no COPY-capable client under this transaction');
   }
