@@ -45,6 +45,13 @@ export type ReconstructInput<Id extends AccountId = string> = {
 
 export type ReconstructOptions<Id extends AccountId = string> = {
   /**
+   * Which earlier followed sharer becomes the parent: the `earliest` (the
+   * rule the issue specifies, default) or the `latest`, i.e. the most recent
+   * exposure before the reshare. See cascade/README.md for how each recovers
+   * simulated ground truth.
+   */
+  rule?: 'earliest' | 'latest';
+  /**
    * Orders reshares with equal times, so the result never depends on the
    * order the platform listed them in. Default: numbers ascending, strings by
    * code unit.
@@ -56,7 +63,7 @@ export type ReconstructOptions<Id extends AccountId = string> = {
  * How a node got its parent:
  * - `root`: the influencer's post itself (node 0);
  * - `via`: the platform named the reshare it came through, and that reshare is earlier;
- * - `followed`: the earliest earlier sharer the resharer follows;
+ * - `followed`: the earliest (or, with `rule: 'latest'`, the latest) earlier sharer the resharer follows;
  * - `fallback`: no earlier sharer is followed (or follows are unknown), attributed to the root.
  */
 export type Attribution = 'root' | 'via' | 'followed' | 'fallback';

@@ -58,6 +58,22 @@ describe('cascade reconstruction', () => {
     expect(b.attribution).toEqual(a.attribution);
   });
 
+  it("with rule 'latest', attributes to the most recent earlier sharer followed instead", () => {
+    const reshares = [
+      { account: 'ann', time: 1100 },
+      { account: 'cat', time: 1200 },
+      { account: 'bob', time: 1300 },
+      { account: 'dan', time: 1400 },
+    ];
+    for (const lookup of [{ following }, { follows }]) {
+      const c = reconstructCascade({ root, reshares, ...lookup }, { rule: 'latest' });
+      // bob follows ann and cat: cat is more recent; dan follows cat, bob and inf: bob is.
+      expect(c.parent[3]).toBe(2);
+      expect(c.accounts[c.parent[4]]).toBe('bob');
+      expect(c.depth[4]).toBe(3);
+    }
+  });
+
   it("lets a Bluesky repost's via win when it points to an earlier sharer, and ignores it otherwise", () => {
     const c = reconstructCascade({
       root,

@@ -2,13 +2,16 @@
  * Murmur graph/cascade/reconstruct
  * ================================
  *
- * Reshare cascade reconstruction from follow relations (the "time-inferred
- * diffusion" rule of Goel, Watts & Goldstein 2012, "The structure of online
- * diffusion networks", EC '12, also used by Goel, Anderson, Hofman & Watts
- * 2016): platforms attribute every reshare to the original post, so each
- * resharer is attributed to the earliest earlier sharer it follows, the root
- * included, or to the root when it follows none. A platform's own reference
- * (a Bluesky repost's `via`) wins when it points to an earlier sharer.
+ * Reshare cascade reconstruction from follow relations and times, the way
+ * diffusion trees are inferred when a platform attributes every reshare to
+ * the original post (Goel, Watts & Goldstein 2012, "The structure of online
+ * diffusion networks", EC '12; Goel, Anderson, Hofman & Watts 2016, "The
+ * structural virality of online diffusion", Management Science 62(1)): each
+ * resharer is attributed to the earliest earlier sharer it follows, the
+ * root included, or to the root when it follows none. A platform's own
+ * reference (a Bluesky repost's `via`) wins when it points to an earlier
+ * sharer. `rule: 'latest'` picks the most recent earlier sharer followed
+ * instead (the last exposure before the reshare).
  *
  * Rules that make the output deterministic and explainable:
  * - an account counts once: its earliest reshare is kept, later ones are
@@ -36,6 +39,8 @@ import type {
 } from './cascade.types.ts';
 
 const WHERE = 'murmur/graph/cascade/reconstruct';
+
+export const RECONSTRUCT_DEFAULTS = { rule: 'earliest' as 'earliest' | 'latest' };
 
 export function defaultCompareAccounts(a: AccountId, b: AccountId): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -85,7 +90,15 @@ export function reconstructCascade<Id extends AccountId>(
   options: ReconstructOptions<Id> = {},
 ): Cascade<Id> {
   const { root, reshares, following, follows, followsKnown } = input;
-  const compareAccounts = options.compareAccounts ?? defaultCompareAccounts;
+  const { rule, compareAccounts } = {
+    ...RECONSTRUCT_DEFAULTS,
+    compareAccounts: defaultCompareAccounts as (a: Id, b: Id) => number,
+    ...options,
+  };
+  if (rule !== 'earliest' && rule !== 'latest') {
+    throw new GraphError('invalid-option', `${WHERE}: rule must be 'earliest' or 'latest', got ${rule}`);
+  }
+  const latest = rule === 'latest';
   if (!Number.isFinite(root.time)) {
     throw new GraphError('invalid-input', `${WHERE}: root.time must be a finite number, got ${root.time}`);
   }
@@ -147,12 +160,16 @@ export function reconstructCascade<Id extends AccountId>(
       else {
         for (const followee of list) {
           const j = index.get(followee);
-          if (j !== undefined && j < i && (p < 0 || j < p) && earlier(j, i)) p = j;
+          if (j !== undefined && j < i && (p < 0 || (latest ? j > p : j < p)) && earlier(j, i)) p = j;
         }
         if (p >= 0) how = 'followed';
       }
     } else if (p < 0 && follows) {
-      for (let j = 0; j < i && earlier(j, i); j++) {
+      // Nodes are in time order, so the earlier sharers are a prefix 0..last.
+      let last = i - 1;
+      while (last > 0 && !earlier(last, i)) last--;
+      for (let k = 0; k <= last; k++) {
+        const j = latest ? last - k : k;
         if (follows(account, accounts[j])) {
           p = j;
           how = 'followed';
