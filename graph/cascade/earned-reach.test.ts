@@ -22,7 +22,9 @@ describe('earned reach', () => {
 
   it('can leave the sharers themselves out', () => {
     const sharers = [{ account: 'z', followers: ['y', 'w'] }];
-    expect(earnedReach({ influencer: 'inf', influencerFollowers, sharers }, { includeSharers: false }).value).toBe(2);
+    expect(
+      earnedReach({ influencer: 'inf', influencerFollowers, sharers }, { includeSharers: false }).value,
+    ).toBe(2);
   });
 
   it('switches to a HyperLogLog sketch past the exact limit and stays within its stated error', () => {
@@ -38,7 +40,10 @@ describe('earned reach', () => {
     for (const s of sharers) truth.add(s.account);
     const exact = earnedReach({ influencer: -1, influencerFollowers: direct, sharers });
     expect(exact.value).toBe(truth.size);
-    const sketched = earnedReach({ influencer: -1, influencerFollowers: direct, sharers }, { exactLimit: 1000 });
+    const sketched = earnedReach(
+      { influencer: -1, influencerFollowers: direct, sharers },
+      { exactLimit: 1000 },
+    );
     expect(sketched.kind).toBe('estimate');
     expect(sketched.counted.method).toBe('hyperloglog');
     expect(sketched.standardError).toBeCloseTo(1.04 / 64, 6);

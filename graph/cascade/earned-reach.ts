@@ -81,7 +81,10 @@ export function earnedReach<Id extends AccountId>(
   const { exactLimit, precision, includeSharers } = { ...EARNED_REACH_DEFAULTS, ...options };
   const hash = options.hash ?? (hashAccount as (account: Id) => number);
   if (!Number.isInteger(precision) || precision < 4 || precision > 16) {
-    throw new GraphError('invalid-option', `${WHERE}: precision must be an integer in 4..16, got ${precision}`);
+    throw new GraphError(
+      'invalid-option',
+      `${WHERE}: precision must be an integer in 4..16, got ${precision}`,
+    );
   }
   if (!(exactLimit >= 0)) {
     throw new GraphError('invalid-option', `${WHERE}: exactLimit must be >= 0, got ${exactLimit}`);

@@ -105,7 +105,10 @@ export function simulateIndependentCascade(
   const { probability, maxSize, meanDelay, startTime, rng } = { ...INDEPENDENT_CASCADE_DEFAULTS, ...options };
   assertNode(root, csr.nodeCount, WHERE);
   if (typeof probability === 'number' && !(probability >= 0 && probability <= 1)) {
-    throw new GraphError('invalid-option', `murmur/graph/${WHERE}: probability must be in [0, 1], got ${probability}`);
+    throw new GraphError(
+      'invalid-option',
+      `murmur/graph/${WHERE}: probability must be in [0, 1], got ${probability}`,
+    );
   }
   if (!(meanDelay > 0) || !(maxSize >= 1)) {
     throw new GraphError('invalid-option', `murmur/graph/${WHERE}: meanDelay must be > 0 and maxSize >= 1`);
@@ -136,5 +139,9 @@ export function simulateIndependentCascade(
       if (rng() < p) heap.push(at - meanDelay * Math.log(1 - rng()), w, u);
     }
   }
-  return { accounts: Int32Array.from(accounts), times: Float64Array.from(times), parent: Int32Array.from(parent) };
+  return {
+    accounts: Int32Array.from(accounts),
+    times: Float64Array.from(times),
+    parent: Int32Array.from(parent),
+  };
 }

@@ -14,7 +14,10 @@ const following = (account: string) => followGraph[account];
 const follows = (a: string, b: string) => followGraph[a]?.includes(b) ?? false;
 const root = { account: 'inf', time: 1000 };
 
-function view(reshares: ReshareInput[], extra: Partial<Parameters<typeof reconstructCascade<string>>[0]> = {}) {
+function view(
+  reshares: ReshareInput[],
+  extra: Partial<Parameters<typeof reconstructCascade<string>>[0]> = {},
+) {
   const c = reconstructCascade({ root, reshares, following, ...extra });
   return c.accounts.map((a, i) => ({
     account: a,
@@ -154,9 +157,9 @@ describe('cascade reconstruction', () => {
   });
 
   it('refuses input it cannot order', () => {
-    expect(() => reconstructCascade({ root, reshares: [{ account: 'ann', time: Number.NaN }], following })).toThrow(
-      GraphError,
-    );
+    expect(() =>
+      reconstructCascade({ root, reshares: [{ account: 'ann', time: Number.NaN }], following }),
+    ).toThrow(GraphError);
     expect(() => reconstructCascade({ root, reshares: [] })).toThrow(/following/);
   });
 });

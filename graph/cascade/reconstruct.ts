@@ -59,7 +59,10 @@ function firstReshares<Id extends AccountId>(
   for (let k = 0; k < reshares.length; k++) {
     const { account, time } = reshares[k];
     if (!Number.isFinite(time)) {
-      throw new GraphError('invalid-input', `${WHERE}: reshares[${k}].time must be a finite number, got ${time}`);
+      throw new GraphError(
+        'invalid-input',
+        `${WHERE}: reshares[${k}].time must be a finite number, got ${time}`,
+      );
     }
     if (account === rootAccount) {
       duplicates++;
@@ -108,7 +111,10 @@ export function reconstructCascade<Id extends AccountId>(
 
   const { kept, duplicates } = firstReshares(root.account, reshares);
   const order = Array.from(kept.values());
-  order.sort((a, b) => reshares[a].time - reshares[b].time || compareAccounts(reshares[a].account, reshares[b].account));
+  order.sort(
+    (a, b) =>
+      reshares[a].time - reshares[b].time || compareAccounts(reshares[a].account, reshares[b].account),
+  );
 
   const size = order.length + 1;
   const accounts: Id[] = new Array(size);
@@ -131,7 +137,15 @@ export function reconstructCascade<Id extends AccountId>(
   const depth = new Int32Array(size);
   const attribution: Attribution[] = new Array(size);
   const followsUnknown = new Uint8Array(size);
-  const counts = { via: 0, followed: 0, fallback: 0, followsUnknown: 0, duplicates, viaIgnored: 0, beforeRoot: 0 };
+  const counts = {
+    via: 0,
+    followed: 0,
+    fallback: 0,
+    followsUnknown: 0,
+    duplicates,
+    viaIgnored: 0,
+    beforeRoot: 0,
+  };
   parent[0] = -1;
   attribution[0] = 'root';
 

@@ -110,6 +110,8 @@ describe('cascade metrics', () => {
     expect(alone.timeToHalf).toBeNull();
     expect(alone.wordOfMouth.share).toBeNull();
     expect(cascadeMetrics({ parent: chain(3) }).timeToHalf).toBeNull();
-    expect(() => cascadeMetrics({ parent: chain(3), times: Float64Array.of(1) })).toThrow(/3 parents but 1 times/);
+    expect(() => cascadeMetrics({ parent: chain(3), times: Float64Array.of(1) })).toThrow(
+      /3 parents but 1 times/,
+    );
   });
 });

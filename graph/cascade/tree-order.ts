@@ -19,7 +19,10 @@ export type TreeOrder = {
 export function treeOrder(parent: Int32Array, where: string): TreeOrder {
   const n = parent.length;
   if (!(parent instanceof Int32Array) || n === 0) {
-    throw new GraphError('invalid-input', `murmur/graph/cascade/${where}: parent must be a non-empty Int32Array`);
+    throw new GraphError(
+      'invalid-input',
+      `murmur/graph/cascade/${where}: parent must be a non-empty Int32Array`,
+    );
   }
   let root = -1;
   let topological = true;
@@ -31,7 +34,10 @@ export function treeOrder(parent: Int32Array, where: string): TreeOrder {
       }
       root = v;
     } else if (p < 0 || p >= n || p === v) {
-      throw new GraphError('node-out-of-range', `murmur/graph/cascade/${where}: parent[${v}] = ${p} is not a node`);
+      throw new GraphError(
+        'node-out-of-range',
+        `murmur/graph/cascade/${where}: parent[${v}] = ${p} is not a node`,
+      );
     } else if (p > v) topological = false;
   }
   if (root < 0) throw new GraphError('invalid-input', `murmur/graph/cascade/${where}: no root (parent -1)`);
@@ -55,7 +61,10 @@ export function treeOrder(parent: Int32Array, where: string): TreeOrder {
     for (let i = offsets[u]; i < offsets[u + 1]; i++) order[tail++] = children[i];
   }
   if (tail !== n) {
-    throw new GraphError('invalid-input', `murmur/graph/cascade/${where}: ${n - tail} nodes are on a cycle, not in the tree`);
+    throw new GraphError(
+      'invalid-input',
+      `murmur/graph/cascade/${where}: ${n - tail} nodes are on a cycle, not in the tree`,
+    );
   }
   return { root, order };
 }
