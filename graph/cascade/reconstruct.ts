@@ -74,7 +74,7 @@ export function reconstructCascade<Id extends AccountId>(
     throw new GraphError('invalid-input', `${WHERE}: pass \`graph\`, \`following\` or \`follows\``);
   }
 
-  const { order, duplicates } = reshareOrder(root.account, reshares, compareAccounts);
+  const { order, duplicates } = reshareOrder(root.account, reshares, compareAccounts, graph?.nodeCount);
 
   const size = order.length + 1;
   const accounts: Id[] = new Array(size);

@@ -7,7 +7,7 @@
  * ordered by account, so the result never depends on the order a platform
  * listed reshares in.
  */
-import { GraphError } from '../errors.ts';
+import { assertNode, GraphError } from '../errors.ts';
 import type { AccountId, ReshareInput } from './cascade.types.ts';
 
 const WHERE = 'murmur/graph/cascade/reconstruct';
@@ -19,12 +19,19 @@ export function defaultCompareAccounts(a: AccountId, b: AccountId): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Earliest reshare per account (ties: first listed), root's account excluded. */
+/**
+ * Earliest reshare per account (ties: first listed), root's account excluded,
+ * as input indices. With `nodeCount` the accounts are node indices and a
+ * dense array replaces the Map.
+ */
 export function firstReshares<Id extends AccountId>(
   rootAccount: Id,
   reshares: readonly ReshareInput<Id>[],
-): { kept: Map<Id, number>; duplicates: number } {
-  const kept = new Map<Id, number>();
+  nodeCount?: number,
+): { kept: number[]; duplicates: number } {
+  const kept: number[] = [];
+  const slotMap = nodeCount === undefined ? new Map<Id, number>() : null;
+  const slotArray = nodeCount === undefined ? null : new Int32Array(nodeCount).fill(-1);
   let duplicates = 0;
   for (let k = 0; k < reshares.length; k++) {
     const { account, time } = reshares[k];
@@ -38,11 +45,19 @@ export function firstReshares<Id extends AccountId>(
       duplicates++;
       continue;
     }
-    const previous = kept.get(account);
-    if (previous === undefined) kept.set(account, k);
+    let slot: number | undefined;
+    if (slotArray) {
+      assertNode(account as number, slotArray.length, 'cascade/reconstruct');
+      slot = slotArray[account as number];
+      if (slot < 0) slotArray[account as number] = kept.length;
+    } else {
+      slot = slotMap!.get(account);
+      if (slot === undefined) slotMap!.set(account, kept.length);
+    }
+    if (slot === undefined || slot < 0) kept.push(k);
     else {
       duplicates++;
-      if (time < reshares[previous].time) kept.set(account, k);
+      if (time < reshares[kept[slot]].time) kept[slot] = k;
     }
   }
   return { kept, duplicates };
@@ -53,9 +68,9 @@ export function reshareOrder<Id extends AccountId>(
   rootAccount: Id,
   reshares: readonly ReshareInput<Id>[],
   compareAccounts: (a: Id, b: Id) => number,
+  nodeCount?: number,
 ): { order: number[]; duplicates: number } {
-  const { kept, duplicates } = firstReshares(rootAccount, reshares);
-  const order = Array.from(kept.values());
+  const { kept: order, duplicates } = firstReshares(rootAccount, reshares, nodeCount);
   // Sort on a flat time array: comparator calls dominate on 100k reshares.
   const keptTime = new Float64Array(reshares.length);
   for (const k of order) keptTime[k] = reshares[k].time;
