@@ -60,14 +60,19 @@ function bitmapCounter<Id extends AccountId>(nodeCount: number, direct: (a: Id) 
   return { offer, exact: true, count: () => size };
 }
 
-/** Distinct counter for any account keys: a Set until `limit`, then a HyperLogLog sketch. */
+/**
+ * Distinct counter for any account keys: exact until `limit` accounts, then a
+ * HyperLogLog sketch. While exact, `mark` remembers 1 = counted, 2 = direct
+ * audience, so an account on many lists costs one lookup per list.
+ */
 function distinctCounter<Id extends AccountId>(
   limit: number,
   precision: number,
   hash: (a: Id) => number,
   direct: (a: Id) => boolean,
 ) {
-  let exact: Set<Id> | null = new Set<Id>();
+  let mark: Map<Id, 1 | 2> | null = new Map();
+  let size = 0;
   const registers = new Uint8Array(2 ** precision);
   const rest = 32 - precision;
   const sketch = (account: Id) => {
@@ -78,21 +83,28 @@ function distinctCounter<Id extends AccountId>(
     if (registers[r] < rank) registers[r] = rank;
   };
   const offer = (account: Id) => {
-    if (direct(account)) return;
-    if (!exact) return sketch(account);
-    exact.add(account);
-    if (exact.size > limit) {
-      for (const a of exact) sketch(a);
-      exact = null;
+    if (!mark) {
+      if (!direct(account)) sketch(account);
+      return;
+    }
+    if (mark.has(account)) return;
+    if (direct(account)) {
+      mark.set(account, 2);
+      return;
+    }
+    mark.set(account, 1);
+    if (++size > limit) {
+      for (const [a, m] of mark) if (m === 1) sketch(a);
+      mark = null;
     }
   };
   return {
     offer,
     get exact() {
-      return exact !== null;
+      return mark !== null;
     },
     count(): number {
-      return exact ? exact.size : Math.round(hllEstimate(registers, 0, precision));
+      return mark ? size : Math.round(hllEstimate(registers, 0, precision));
     },
   };
 }
