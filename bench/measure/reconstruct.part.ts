@@ -167,6 +167,11 @@ export function runReconstructBench(options: { reshares: number; runs: number })
       `${path.padEnd(8)} reconstruct + measure: median ${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU; peak heap ${heap.toFixed(0)} MB → ${pass ? 'PASS' : 'FAIL'}`,
     );
   }
+  if (load1 > availableParallelism()) {
+    console.log(
+      `machine oversubscribed (load ${load1.toFixed(1)} on ${availableParallelism()} cores): wall times are inflated, CPU time is the steadier figure`,
+    );
+  }
   console.log(
     `peak RSS ${peakRssMb.toFixed(0)} MB (whole process, graph generation included); floors ${WALL_FLOOR_MS} ms wall, ${RSS_FLOOR_MB} MB`,
   );
