@@ -198,11 +198,12 @@ export async function copyEdgesIntoEmptyNiche(
     });
   } else if (client?.query) {
     // PGlite copies from one blob per statement: several bounded COPYs in the same transaction.
+    const pglite = client as Required<Pick<RawClient, 'query'>>;
     let parts: string[] = [];
     let size = 0;
     const flush = async () => {
       if (parts.length === 0) return;
-      await client.query(`copy niche_edges (niche_id, follower_id, followed_id) from '/dev/blob'`, [], {
+      await pglite.query(`copy niche_edges (niche_id, follower_id, followed_id) from '/dev/blob'`, [], {
         blob: new Blob(parts),
       });
       parts = [];
