@@ -26,19 +26,36 @@ import { requireAccounts } from './shortlist.service.ts';
 type Account = Awaited<ReturnType<typeof requireAccounts>>[number];
 
 /**
- * The platform a niche account lives on. Crawled niches know it. A file-imported niche
- * (platform "file") knows it only per account: from the profile link the file gave
- * (twitch.tv/…, bsky.app/profile/…) or from a `platform` column naming one of ours; else "other".
+ * Where a niche account lives: its platform and profile link. Crawled niches know the
+ * platform. A file-imported niche (platform "file") knows it only per account, from what the
+ * accounts file gave: a profile link in any column (twitch.tv/…, bsky.app/profile/…) names
+ * its platform; else a `platform` column naming one of ours; else it is "other", with the
+ * file's link if it had one.
  */
-export function accountPlatform(niche: Pick<Niche, 'platform'>, account: Account): Platform {
-  if (niche.platform !== 'file') return niche.platform;
+export function accountProfile(
+  niche: Pick<Niche, 'platform'>,
+  account: Account,
+): { platform: Platform; handle: string; link: string | null } {
+  const handle = account.handle.replace(/^@/, '');
   const url = httpUrlOrUndefined(account.url);
-  const fromLink = url ? parseProfile(url, 'other')?.platform : undefined;
-  if (fromLink && fromLink !== 'other') return fromLink;
+  if (niche.platform !== 'file') {
+    return { platform: niche.platform, handle, link: url ?? profileLink(niche.platform, handle) };
+  }
+  const links = [url, ...Object.values(account.attributes ?? {}).map((v) => httpUrlOrUndefined(String(v)))];
+  const found = links.filter((l): l is string => !!l);
+  for (const link of found) {
+    // The link's handle is the one the platform knows; the file's label may be a display name.
+    const parsed = parseProfile(link, 'other');
+    if (parsed && parsed.platform !== 'other') return { ...parsed, link };
+  }
   const named = String(account.attributes?.platform ?? '')
     .trim()
     .toLowerCase();
-  return (platforms as readonly string[]).includes(named) ? (named as Platform) : 'other';
+  if ((platforms as readonly string[]).includes(named) && named !== 'other') {
+    const platform = named as Platform;
+    return { platform, handle, link: found[0] ?? profileLink(platform, handle) };
+  }
+  return { platform: 'other', handle, link: found[0] ?? null };
 }
 
 /**
@@ -64,9 +81,7 @@ export async function addShortlistToContacts(
   return db.transaction(async (tx) => {
     const results: { accountId: number; contactId: string; created: boolean }[] = [];
     for (const account of accounts) {
-      const handle = account.handle.replace(/^@/, '');
-      const platform = accountPlatform(niche, account);
-      const link = httpUrlOrUndefined(account.url) ?? profileLink(platform, handle);
+      const { platform, handle, link } = accountProfile(niche, account);
       let contactId = await contactWithHandle(tx, workspaceId, platform, handle);
       let created = false;
       if (!contactId) {
