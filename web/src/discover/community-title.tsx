@@ -58,17 +58,19 @@ export function CommunityTitle(props: {
           </h3>
         }
       >
+        {/* Wraps inside the card: a toolbar's wide input would spill into the next card. */}
         <form
-          class="toolbar"
+          style={{ display: 'flex', 'flex-wrap': 'wrap', gap: '0.5rem', 'margin-bottom': '0.5rem' }}
           aria-label={`Rename ${props.community.name}`}
           onSubmit={(e) => {
             e.preventDefault();
             save(String(new FormData(e.currentTarget).get('name') ?? ''));
           }}
         >
-          <label>
+          <label style={{ width: '100%' }}>
             Community name{' '}
             <input
+              style={{ width: '100%' }}
               name="name"
               maxLength={80}
               value={props.community.renamed ? props.community.name : ''}
