@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { activities, users } from '../db/schema/index.ts';
+import { activities, contacts, users } from '../db/schema/index.ts';
 
 export type ActivityInput = {
   workspaceId: string;
@@ -40,7 +40,10 @@ export async function recordActivity(db: Db, events: ActivityInput | ActivityInp
 
 export type TimelineFilter = { contactId?: string; campaignId?: string; dealId?: string };
 
-/** One feed, newest first, with the actor's name. `before` pages back by creation time. */
+/**
+ * One feed, newest first, with the actor's name and the contact's (a campaign's feed mixes
+ * many influencers). `before` pages back by creation time.
+ */
 export async function timeline(
   db: Db,
   workspaceId: string,
@@ -74,9 +77,11 @@ export async function timeline(
       createdAt: activities.createdAt,
       actorName: users.name,
       actorEmail: users.email,
+      contactName: contacts.name,
     })
     .from(activities)
     .leftJoin(users, eq(users.id, activities.actorId))
+    .leftJoin(contacts, and(eq(contacts.id, activities.contactId), eq(contacts.workspaceId, workspaceId)))
     .where(and(...conditions))
     .orderBy(desc(activities.createdAt), desc(activities.id))
     .limit(limit + 1);

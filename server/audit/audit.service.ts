@@ -1,9 +1,13 @@
-/** The admin audit log: who changed which contact, deal, campaign or stage, and how. */
+/**
+ * The admin audit log: who changed which contact, deal, campaign or stage, who joined, left or
+ * changed role, and which API keys were made and revoked.
+ */
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { type AuditEntity, auditLog, users } from '../db/schema/index.ts';
 import { decodeCursor, encodeCursor } from '../lib/cursor.ts';
+import { nameEntries } from './audit-names.ts';
 
 export type AuditInput = {
   workspaceId: string;
@@ -82,7 +86,7 @@ export async function listAudit(
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   return {
-    items,
+    items: await nameEntries(db, workspaceId, items),
     nextCursor:
       rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };

@@ -54,6 +54,7 @@ const exits: Record<ErrorCode, Exit> = {
   deal_not_found: 'notFound',
   niche_not_found: 'notFound',
   niche_name_taken: 'conflict',
+  community_not_found: 'notFound',
   busy: 'conflict',
   not_crawlable: 'usage',
   jobs_not_running: 'failure',

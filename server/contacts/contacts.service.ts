@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { diff, recordAudit } from '../audit/audit.service.ts';
 import { recordChange } from '../audit/record-change.ts';
 import type { Db } from '../db/client.ts';
-import { contactSocialAccounts, contacts } from '../db/schema/index.ts';
+import { contactOrigins, contactSocialAccounts, contacts } from '../db/schema/index.ts';
 import { isUniqueViolation } from '../db/unique-violation.ts';
 import { cursorText, decodeCursor, encodeCursor } from '../lib/cursor.ts';
 import { ContactError } from './contacts.errors.ts';
 import type { ContactFields, ListInput } from './contacts.schemas.ts';
+import { profileLink } from './profile-url.ts';
 
 const columns = {
   id: contacts.id,
@@ -77,7 +78,7 @@ export async function listContacts(db: Db, workspaceId: string, input: ListInput
 }
 
 async function accountsOf(db: Db, workspaceId: string, contactIds: string[]) {
-  const byContact = new Map<string, { id: string; platform: string; handle: string }[]>();
+  const byContact = new Map<string, { id: string; platform: string; handle: string; url: string | null }[]>();
   if (contactIds.length === 0) return byContact;
   const rows = await db
     .select({
@@ -95,7 +96,8 @@ async function accountsOf(db: Db, workspaceId: string, contactIds: string[]) {
     )
     .orderBy(asc(contactSocialAccounts.platform), asc(contactSocialAccounts.handle));
   for (const { contactId, ...account } of rows) {
-    byContact.set(contactId, [...(byContact.get(contactId) ?? []), account]);
+    const url = profileLink(account.platform, account.handle);
+    byContact.set(contactId, [...(byContact.get(contactId) ?? []), { ...account, url }]);
   }
   return byContact;
 }
@@ -108,7 +110,22 @@ export async function getContact(db: Db, workspaceId: string, id: string) {
   // Another workspace's contact is reported exactly like a missing one.
   if (!row) throw new ContactError('contact_not_found', 'No such contact.');
   const accounts = await accountsOf(db, workspaceId, [id]);
-  return { ...row, socialAccounts: accounts.get(id) ?? [] };
+  const origins = await db
+    .select({
+      nicheId: contactOrigins.nicheId,
+      nicheName: contactOrigins.nicheName,
+      accountId: contactOrigins.accountId,
+      platform: contactOrigins.platform,
+      handle: contactOrigins.handle,
+      profileUrl: contactOrigins.profileUrl,
+      score: contactOrigins.score,
+      rank: contactOrigins.rank,
+      addedAt: contactOrigins.addedAt,
+    })
+    .from(contactOrigins)
+    .where(and(eq(contactOrigins.contactId, id), eq(contactOrigins.workspaceId, workspaceId)))
+    .orderBy(asc(contactOrigins.addedAt));
+  return { ...row, socialAccounts: accounts.get(id) ?? [], origins };
 }
 
 export async function createContact(

@@ -64,3 +64,25 @@ export function parseProfile(cell: string, column: Platform): ParsedProfile | nu
   if (user) return { platform: 'mastodon', handle: `${user}@${host}` };
   return null;
 }
+
+/** How each platform spells a profile address from a handle. */
+const linkPatterns: Partial<Record<Platform, (handle: string) => string | null>> = {
+  bluesky: (h) => `https://bsky.app/profile/${encodeURIComponent(h)}`,
+  mastodon: (h) => {
+    const [user, host] = h.split('@');
+    return user && host ? `https://${host}/@${encodeURIComponent(user)}` : null;
+  },
+  instagram: (h) => `https://instagram.com/${encodeURIComponent(h)}`,
+  tiktok: (h) => `https://tiktok.com/@${encodeURIComponent(h)}`,
+  youtube: (h) => `https://youtube.com/@${encodeURIComponent(h)}`,
+  x: (h) => `https://x.com/${encodeURIComponent(h)}`,
+  twitch: (h) => `https://twitch.tv/${encodeURIComponent(h)}`,
+  vk: (h) => `https://vk.com/${encodeURIComponent(h)}`,
+  telegram: (h) => `https://t.me/${encodeURIComponent(h)}`,
+};
+
+/** Where a handle lives on its platform, or null for "other" (nobody knows where that is). */
+export function profileLink(platform: Platform, handle: string): string | null {
+  const bare = handle.trim().replace(/^@/, '');
+  return bare ? (linkPatterns[platform]?.(bare) ?? null) : null;
+}

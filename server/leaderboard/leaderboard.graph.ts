@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { nicheAccounts, nicheScores } from '../db/schema/index.ts';
+import { customCommunityNames, defaultCommunityName } from '../niches/community-names.service.ts';
 import { requireNiche } from '../niches/niches.service.ts';
 import { loadFollowGraph } from './leaderboard.csr.ts';
 import { LeaderboardError } from './leaderboard.errors.ts';
@@ -87,14 +88,26 @@ export async function nicheCommunities(db: Db, workspaceId: string, nicheId: str
         .where(and(eq(nicheAccounts.nicheId, niche.id), inArray(nicheAccounts.id, ids)))
     : [];
   const byId = new Map(accounts.map((a) => [a.accountId, a]));
+  const custom = await customCommunityNames(db, niche.id, snapshot.id);
   return {
     snapshot: { id: snapshot.id, createdAt: snapshot.createdAt },
-    communities: snapshot.communities.map((c) => ({
-      id: c.id,
-      size: c.size,
-      share: snapshot.nodeCount > 0 ? c.size / snapshot.nodeCount : 0,
-      topAccounts: c.topAccountIds.slice(0, 5).flatMap((id) => byId.get(id) ?? []),
-    })),
+    communities: snapshot.communities.map((c) => {
+      const topAccounts = c.topAccountIds.slice(0, 5).flatMap((id) => byId.get(id) ?? []);
+      const name = custom.get(c.id)?.name;
+      return {
+        id: c.id,
+        size: c.size,
+        share: snapshot.nodeCount > 0 ? c.size / snapshot.nodeCount : 0,
+        name:
+          name ??
+          defaultCommunityName(
+            topAccounts.map((a) => a.handle),
+            c.size,
+          ),
+        renamed: name !== undefined,
+        topAccounts,
+      };
+    }),
   };
 }
 

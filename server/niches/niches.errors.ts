@@ -5,6 +5,7 @@ export type NicheErrorCode =
   | 'niche_name_taken'
   | 'busy'
   | 'not_crawlable'
-  | 'jobs_not_running';
+  | 'jobs_not_running'
+  | 'community_not_found';
 
 export class NicheError extends AppError<NicheErrorCode> {}

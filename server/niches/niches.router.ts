@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { startCrawl } from '../crawl/crawl.service.ts';
 import { enqueueScoring } from '../scoring/scoring.service.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
+import { renameCommunity } from './community-names.service.ts';
 import { createDemoNiche } from './demo.ts';
 import { NicheError } from './niches.errors.ts';
 import { createNicheInput, nicheIdInput } from './niches.schemas.ts';
@@ -40,6 +41,18 @@ export const nichesRouter = router({
     });
     return { id: demo.niche.id, name: demo.niche.name, accounts: demo.accounts, edges: demo.edges };
   }),
+
+  /** Names a community of a snapshot; an empty name goes back to naming it by its top accounts. */
+  renameCommunity: writerProcedure
+    .input(
+      z.object({
+        nicheId: z.uuid('That is not a niche id.'),
+        snapshotId: z.uuid('That is not a snapshot id.'),
+        communityId: z.number().int().min(0),
+        name: z.string().trim().max(80, 'Keep the name under 80 characters.'),
+      }),
+    )
+    .mutation(({ ctx, input }) => renameCommunity(ctx.db, ctx.workspaceId, ctx.userId, input)),
 
   /** Scores the niche again (a new snapshot; earlier ones stay for comparison). */
   score: writerProcedure.input(nicheIdInput).mutation(async ({ ctx, input }) => {

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
-import {
-  addShortlistToContacts,
-  addToShortlist,
-  listShortlist,
-  removeFromShortlist,
-} from './shortlist.service.ts';
+import { addShortlistToContacts } from './shortlist.contacts.ts';
+import { addToShortlist, listShortlist, removeFromShortlist } from './shortlist.service.ts';
 
 const nicheId = z.uuid('That is not a niche id.');
 const accountId = z.number().int().positive();

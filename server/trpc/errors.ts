@@ -51,6 +51,7 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   // discover
   niche_not_found: 'NOT_FOUND',
   niche_name_taken: 'CONFLICT',
+  community_not_found: 'NOT_FOUND',
   busy: 'CONFLICT',
   not_crawlable: 'BAD_REQUEST',
   jobs_not_running: 'INTERNAL_SERVER_ERROR',

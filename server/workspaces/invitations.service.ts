@@ -5,6 +5,7 @@
  * inviter's answer is the same whether or not the email has an account.
  */
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.service.ts';
 import { checkPassword } from '../auth/credentials.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -67,6 +68,15 @@ export async function createInvitation(
         expiresAt,
       })
       .returning({ id: invitations.id });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actorId: input.invitedBy,
+      entityType: 'invitation',
+      entityId: created.id,
+      action: 'created',
+      changes: { email: input.email, role: input.role },
+      at: input.now,
+    });
     return created;
   });
   return { id: row.id, email: input.email, role: input.role, expiresAt, token, url: `/invite/${token}` };
@@ -191,6 +201,15 @@ export async function acceptInvitation(
       .values({ workspaceId: invitation.workspaceId, userId, role: invitation.role })
       .onConflictDoNothing();
     await tx.update(invitations).set({ acceptedBy: userId }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, {
+      workspaceId: invitation.workspaceId,
+      actorId: userId,
+      entityType: 'member',
+      entityId: userId,
+      action: 'joined',
+      changes: { email: invitation.email, role: invitation.role },
+      at: input.now,
+    });
     return { userId, workspaceId: invitation.workspaceId };
   });
 }

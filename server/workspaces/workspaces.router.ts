@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.ts';
 import { emailSchema, roleSchema } from '../auth/auth.schemas.ts';
 import { invitations, memberships, sessions, workspaces } from '../db/schema/index.ts';
 import { adminProcedure, router, userProcedure } from '../trpc/init.ts';
@@ -77,11 +78,21 @@ export const workspacesRouter = router({
 
   revokeInvitation: adminProcedure.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
     const [target] = await ctx.db
-      .select({ role: invitations.role })
+      .select({ role: invitations.role, email: invitations.email })
       .from(invitations)
       .where(and(eq(invitations.id, input.id), eq(invitations.workspaceId, ctx.workspaceId)));
     if (target) assertMayGrant(ctx.role, target.role);
-    await revokeInvitation(ctx.db, ctx.workspaceId, input.id, ctx.now());
+    await ctx.db.transaction(async (tx) => {
+      await revokeInvitation(tx, ctx.workspaceId, input.id, ctx.now());
+      await recordAudit(tx, {
+        workspaceId: ctx.workspaceId,
+        actorId: ctx.userId,
+        entityType: 'invitation',
+        entityId: input.id,
+        action: 'revoked',
+        changes: { email: target?.email, role: target?.role },
+      });
+    });
     return { ok: true as const };
   }),
 
@@ -97,6 +108,16 @@ export const workspacesRouter = router({
           .update(memberships)
           .set({ role: input.role })
           .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.userId, input.userId)));
+        if (target && target.role !== input.role) {
+          await recordAudit(tx, {
+            workspaceId: ctx.workspaceId,
+            actorId: ctx.userId,
+            entityType: 'member',
+            entityId: input.userId,
+            action: 'role_changed',
+            changes: { role: { from: target.role, to: input.role } },
+          });
+        }
       });
       return { ok: true as const };
     }),
@@ -107,6 +128,16 @@ export const workspacesRouter = router({
       if (target?.role === 'owner') assertMayGrant(ctx.role, 'owner');
       await assertOwnerRemains(tx, ctx.workspaceId, input.userId);
       await removeMembership(tx, ctx.workspaceId, input.userId, ctx.now());
+      if (target) {
+        await recordAudit(tx, {
+          workspaceId: ctx.workspaceId,
+          actorId: ctx.userId,
+          entityType: 'member',
+          entityId: input.userId,
+          action: 'removed',
+          changes: { role: target.role },
+        });
+      }
     });
     return { ok: true as const };
   }),

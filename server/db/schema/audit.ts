@@ -1,7 +1,15 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users, workspaces } from './accounts.ts';
 
-export const auditEntities = ['contact', 'deal', 'campaign', 'stage'] as const;
+export const auditEntities = [
+  'contact',
+  'deal',
+  'campaign',
+  'stage',
+  'member',
+  'invitation',
+  'api_key',
+] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 /**

@@ -1,6 +1,18 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { workspaces } from './accounts.ts';
+import { niches } from './niches.ts';
 
 export const platforms = [
   'bluesky',
@@ -69,6 +81,35 @@ export const contactSocialAccounts = pgTable(
   ],
 );
 
+/**
+ * Where a contact was found: the niche account it came from, with its score and rank at the
+ * moment it was added, so the contact page can link back and say why they were picked. The
+ * niche name is copied: the origin stays readable after the niche is deleted.
+ */
+export const contactOrigins = pgTable(
+  'contact_origins',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    nicheId: uuid().references(() => niches.id, { onDelete: 'set null' }),
+    nicheName: text().notNull(),
+    accountId: bigint({ mode: 'number' }).notNull(),
+    platform: text({ enum: platforms }).notNull(),
+    handle: text().notNull(),
+    profileUrl: text(),
+    snapshotId: uuid(),
+    score: real(),
+    rank: integer(),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contact_origins_unique').on(t.contactId, t.nicheId, t.accountId)],
+);
+
 export const contactsRelations = relations(contacts, ({ many }) => ({
   socialAccounts: many(contactSocialAccounts),
 }));
@@ -78,3 +119,4 @@ export const contactSocialAccountsRelations = relations(contactSocialAccounts, (
 
 export type Contact = typeof contacts.$inferSelect;
 export type ContactSocialAccount = typeof contactSocialAccounts.$inferSelect;
+export type ContactOrigin = typeof contactOrigins.$inferSelect;

@@ -108,5 +108,26 @@ export const nicheEdges = pgTable(
   (t) => [primaryKey({ name: 'niche_edges_pk', columns: [t.nicheId, t.followedId, t.followerId] })],
 );
 
+/**
+ * A name a user gave a community. Louvain numbers communities afresh on every scoring, so a
+ * name is kept with the community's top members when it was named (`memberIds`) and is
+ * matched to a later snapshot's community by who those members belong to (see
+ * niches/community-names.service.ts).
+ */
+export const communityNames = pgTable(
+  'community_names',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    nicheId: uuid()
+      .notNull()
+      .references(() => niches.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    memberIds: bigint({ mode: 'number' }).array().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('community_names_niche_idx').on(t.nicheId, t.createdAt)],
+);
+
 export type Niche = typeof niches.$inferSelect;
 export type NicheAccount = typeof nicheAccounts.$inferSelect;

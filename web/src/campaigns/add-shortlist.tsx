@@ -9,9 +9,12 @@ export function AddShortlist(props: { campaignId: string }) {
   const add = useAction(addShortlist);
   const [nicheId, setNicheId] = createSignal('');
   const [message, setMessage] = createSignal<{ text: string; error?: boolean }>();
+  // Until the person picks one, the first shortlist is the choice, shown as selected: a
+  // `value` on the select alone names no option when the options arrive after it.
+  const chosenId = () => nicheId() || shortlists()?.[0]?.nicheId;
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const chosen = nicheId() || shortlists()?.[0]?.nicheId;
+    const chosen = chosenId();
     if (!chosen) return;
     setMessage(undefined);
     try {
@@ -28,10 +31,10 @@ export function AddShortlist(props: { campaignId: string }) {
     <Show when={shortlists()?.length}>
       <form class="toolbar" onSubmit={submit} aria-label="Add a niche's shortlist">
         <label for="shortlist-niche">Shortlist of niche</label>
-        <select id="shortlist-niche" value={nicheId()} onChange={(e) => setNicheId(e.currentTarget.value)}>
+        <select id="shortlist-niche" onChange={(e) => setNicheId(e.currentTarget.value)}>
           <For each={shortlists() ?? []}>
             {(s) => (
-              <option value={s.nicheId}>
+              <option value={s.nicheId} selected={s.nicheId === chosenId()}>
                 {s.name} ({s.contacts})
               </option>
             )}

@@ -159,9 +159,13 @@ export function StagesSection() {
             <Show when={stage().dealCount > 0}>
               <label>
                 Move its deals to{' '}
-                <select value={moveTo()} onChange={(e) => setMoveTo(e.currentTarget.value)}>
+                <select onChange={(e) => setMoveTo(e.currentTarget.value)}>
                   <For each={(stages() ?? []).filter((s) => s.id !== stage().id)}>
-                    {(s) => <option value={s.id}>{s.name}</option>}
+                    {(s) => (
+                      <option value={s.id} selected={s.id === moveTo()}>
+                        {s.name}
+                      </option>
+                    )}
                   </For>
                 </select>
               </label>

@@ -18,9 +18,11 @@ export function AddToCampaign(props: { contactIds: string[]; preselected?: strin
   const [message, setMessage] = createSignal<{ text: string; error?: boolean; href?: string }>();
   const adding = useSubmission(addToCampaign);
 
+  // `selected` on the options, not `value` on the select: the campaigns arrive after it.
+  const chosenId = () => campaignId() || campaigns()?.[0]?.id;
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const target = campaignId() || campaigns()?.[0]?.id;
+    const target = chosenId();
     if (!target) return;
     setMessage(undefined);
     try {
@@ -45,12 +47,14 @@ export function AddToCampaign(props: { contactIds: string[]; preselected?: strin
         <form class="toolbar bulk" onSubmit={submit} aria-label="Add selected contacts to a campaign">
           <span>{props.contactIds.length} selected</span>
           <label for="add-campaign">Campaign</label>
-          <select
-            id="add-campaign"
-            value={campaignId()}
-            onChange={(e) => setCampaignId(e.currentTarget.value)}
-          >
-            <For each={campaigns() ?? []}>{(c) => <option value={c.id}>{c.name}</option>}</For>
+          <select id="add-campaign" onChange={(e) => setCampaignId(e.currentTarget.value)}>
+            <For each={campaigns() ?? []}>
+              {(c) => (
+                <option value={c.id} selected={c.id === chosenId()}>
+                  {c.name}
+                </option>
+              )}
+            </For>
           </select>
           <button type="submit" class="primary" disabled={adding.pending || !campaigns()?.length}>
             Add to campaign

@@ -48,6 +48,7 @@ export const getContacts = query(
 );
 
 export type ContactList = Awaited<ReturnType<typeof trpc.contacts.list.query>>;
+export type Contact = Awaited<ReturnType<typeof trpc.contacts.byId.query>>;
 
 export const getContact = query((id: string) => trpc.contacts.byId.query({ id }), 'contact');
 

@@ -5,6 +5,7 @@ import { type PlatformOption, platformOptions } from '../contacts/contacts.data.
 import { errorMessage, fieldErrors, isOverBudget, isStale } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { Field } from '../ui/field.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 import { type Deal, type DealUpdateInput, saveDeal } from './deals.data.ts';
 
 const kinds = ['post', 'story', 'video', 'repost'] as const;
@@ -32,6 +33,7 @@ export function DealEditor(props: {
   onSaved: () => void;
 }) {
   const save = useAction(saveDeal);
+  const [notes, setNotes] = createSignal(props.deal.notes);
   const [deliverables, setDeliverables] = createSignal<Deliverable[]>(
     props.deal.deliverables.map((d) => ({ ...d })) as Deliverable[],
   );
@@ -122,7 +124,20 @@ export function DealEditor(props: {
         </div>
         <div class="field">
           <label for="deal-notes">Deal notes</label>
-          <textarea id="deal-notes" name="notes" rows={4} value={props.deal.notes} />
+          <textarea
+            id="deal-notes"
+            name="notes"
+            rows={4}
+            value={props.deal.notes}
+            aria-describedby="deal-notes-hint"
+            onInput={(e) => setNotes(e.currentTarget.value)}
+          />
+          <small id="deal-notes-hint">Markdown: **bold**, *italic*, - lists, [links](https://…).</small>
+          <Show when={notes().trim()}>
+            <div class="preview" role="region" aria-label="Deal notes">
+              <Markdown source={notes()} />
+            </div>
+          </Show>
         </div>
         <fieldset>
           <legend>Deliverables</legend>

@@ -106,17 +106,33 @@ export function DealsTable(props: {
         <span aria-live="polite">{ids().length} selected</span>
         <Show when={props.canWrite}>
           <label for="bulk-stage">Move to stage</label>
-          <select id="bulk-stage" value={moveTo()} onChange={(e) => setMoveTo(e.currentTarget.value)}>
-            <option value="">Choose…</option>
-            <For each={props.board.stages}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+          <select id="bulk-stage" onChange={(e) => setMoveTo(e.currentTarget.value)}>
+            <option value="" selected={!moveTo()}>
+              Choose…
+            </option>
+            <For each={props.board.stages}>
+              {(s) => (
+                <option value={s.id} selected={s.id === moveTo()}>
+                  {s.name}
+                </option>
+              )}
+            </For>
           </select>
           <button type="button" disabled={!ids().length || !moveTo()} onClick={applyMove}>
             Move selected
           </button>
           <label for="bulk-owner">Owner</label>
-          <select id="bulk-owner" value={assignTo()} onChange={(e) => setAssignTo(e.currentTarget.value)}>
-            <option value="">Nobody</option>
-            <For each={props.owners}>{(o) => <option value={o.userId}>{o.name}</option>}</For>
+          <select id="bulk-owner" onChange={(e) => setAssignTo(e.currentTarget.value)}>
+            <option value="" selected={!assignTo()}>
+              Nobody
+            </option>
+            <For each={props.owners}>
+              {(o) => (
+                <option value={o.userId} selected={o.userId === assignTo()}>
+                  {o.name}
+                </option>
+              )}
+            </For>
           </select>
           <button type="button" disabled={!ids().length} onClick={applyAssign}>
             Assign selected

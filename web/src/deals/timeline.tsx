@@ -1,5 +1,7 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { EmptyState } from '../ui/feedback.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 
 type Item = {
   id: string;
@@ -8,6 +10,10 @@ type Item = {
   createdAt: string | Date;
   actorName: string | null;
   actorEmail: string | null;
+  /** The influencer the event concerns (gone when the contact was deleted). */
+  contactName?: string | null;
+  contactId?: string | null;
+  dealId?: string | null;
 };
 
 const fieldNames: Record<string, string> = {
@@ -49,8 +55,11 @@ function describe(item: Item): string {
   }
 }
 
-/** A feed of what happened, newest first. */
-export function Timeline(props: { items: Item[]; label: string }) {
+/**
+ * A feed of what happened, newest first. `withContact` names the influencer of each entry,
+ * for feeds that mix many (a campaign's).
+ */
+export function Timeline(props: { items: Item[]; label: string; withContact?: boolean }) {
   return (
     <Show when={props.items.length > 0} fallback={<EmptyState title="Nothing has happened yet" />}>
       <ol class="timeline" aria-label={props.label}>
@@ -60,9 +69,24 @@ export function Timeline(props: { items: Item[]; label: string }) {
               <time dateTime={new Date(item.createdAt).toISOString()}>
                 {new Date(item.createdAt).toLocaleString()}
               </time>{' '}
+              <Show when={props.withContact && item.contactName}>
+                <A
+                  class="timeline-contact"
+                  href={
+                    item.dealId && item.kind !== 'deal_removed'
+                      ? `/deals/${item.dealId}`
+                      : `/contacts/${item.contactId}`
+                  }
+                >
+                  {item.contactName}
+                </A>
+                {' · '}
+              </Show>
               <strong>{item.actorName || item.actorEmail || 'Someone'}</strong> {describe(item)}
               <Show when={item.kind === 'note_added'}>
-                <blockquote class="notes">{String(item.payload.text ?? '')}</blockquote>
+                <blockquote class="notes">
+                  <Markdown source={String(item.payload.text ?? '')} />
+                </blockquote>
               </Show>
             </li>
           )}

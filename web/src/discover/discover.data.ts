@@ -13,6 +13,7 @@ export type LeaderboardRow = LeaderboardPage['rows'][number];
 export type LeaderboardQuery = Omit<Inputs['leaderboard']['list'], 'offset' | 'limit'>;
 export type AccountDetails = Outputs['leaderboard']['account'];
 export type MapData = Outputs['leaderboard']['graph'];
+export type CommunitiesData = Outputs['leaderboard']['communities'];
 export type NewNicheInput = Inputs['niches']['create'];
 
 export const busyStatuses = ['crawling', 'importing', 'scoring'] as const;
@@ -71,6 +72,15 @@ export const crawlCommand = action(
     await refreshNiche(nicheId);
   },
   'crawlCommand',
+);
+
+/** Names a community (an empty name goes back to its top accounts); the lists that show names reload. */
+export const renameCommunity = action(
+  async (input: { nicheId: string; snapshotId: string; communityId: number; name: string }) => {
+    await trpc.niches.renameCommunity.mutate(input);
+    return json(null, { revalidate: [getCommunities.key, getMapData.key] });
+  },
+  'renameCommunity',
 );
 
 // These two answer with the keys to refresh: only the account panel shows shortlist state

@@ -1,8 +1,9 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import { Loading } from '../ui/feedback.tsx';
+import { CommunityTitle } from './community-title.tsx';
 import { getChanges, getCommunities, getMapData, type NicheDetails } from './discover.data.ts';
-import { communityColor, formatPercent, formatScore, formatWhole } from './format.ts';
+import { formatScore, formatWhole } from './format.ts';
 
 const NetworkMap = lazy(() => import('./network-map.tsx'));
 
@@ -24,6 +25,7 @@ export function MapTab(props: { nicheId: string; snapshotId?: string; onOpen: (i
 export function CommunitiesTab(props: {
   nicheId: string;
   snapshotId?: string;
+  canWrite?: boolean;
   onOpen: (id: number) => void;
 }) {
   const data = createAsync(() => getCommunities(props.nicheId, props.snapshotId));
@@ -35,13 +37,12 @@ export function CommunitiesTab(props: {
             <For each={d().communities}>
               {(c) => (
                 <li class="card">
-                  <h3 class="community-title">
-                    <span class="swatch" style={{ background: communityColor(c.id) }} /> Community {c.id}
-                    <span class="muted">
-                      {' '}
-                      · {formatWhole(c.size)} accounts ({formatPercent(c.share, 0)})
-                    </span>
-                  </h3>
+                  <CommunityTitle
+                    nicheId={props.nicheId}
+                    snapshotId={d().snapshot?.id}
+                    community={c}
+                    canWrite={!!props.canWrite}
+                  />
                   <ol>
                     <For each={c.topAccounts}>
                       {(a) => (
@@ -69,19 +70,31 @@ export function CommunitiesTab(props: {
 type Snapshot = NicheDetails['snapshots'][number];
 
 export function ChangesTab(props: { nicheId: string; snapshots: Snapshot[]; onOpen: (id: number) => void }) {
-  // Snapshots come newest first: compare the previous scoring with the latest by default.
-  const [from, setFrom] = createSignal(props.snapshots[1]?.id ?? '');
-  const [to, setTo] = createSignal(props.snapshots[0]?.id ?? '');
+  // Snapshots come newest first: compare the previous scoring with the latest by default. The
+  // defaults follow the list as it grows: the tab is often open before the second scoring
+  // exists (or while "Score now" runs), and a choice frozen at mount would stay empty.
+  const [pickedFrom, setFrom] = createSignal<string>();
+  const [pickedTo, setTo] = createSignal<string>();
+  const known = (id: string | undefined) => (id && props.snapshots.some((s) => s.id === id) ? id : undefined);
+  const from = () => known(pickedFrom()) ?? props.snapshots[1]?.id ?? '';
+  const to = () => known(pickedTo()) ?? props.snapshots[0]?.id ?? '';
   const data = createAsync(async () =>
     from() && to() ? getChanges(props.nicheId, from(), to()) : undefined,
   );
   const label = (s: Snapshot) =>
     `${new Date(s.createdAt).toLocaleString()} (${formatWhole(s.nodeCount)} accounts)`;
+  // `selected` on the options, not `value` on the select: the options can arrive after it.
   const picker = (id: string, text: string, value: () => string, set: (v: string) => void) => (
     <div class="field">
       <label for={id}>{text}</label>
-      <select id={id} value={value()} onChange={(e) => set(e.currentTarget.value)}>
-        <For each={props.snapshots}>{(s) => <option value={s.id}>{label(s)}</option>}</For>
+      <select id={id} onChange={(e) => set(e.currentTarget.value)}>
+        <For each={props.snapshots}>
+          {(s) => (
+            <option value={s.id} selected={s.id === value()}>
+              {label(s)}
+            </option>
+          )}
+        </For>
       </select>
     </div>
   );

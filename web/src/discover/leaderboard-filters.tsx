@@ -2,9 +2,12 @@ import { For, onCleanup } from 'solid-js';
 import type { LeaderboardQuery } from './discover.data.ts';
 
 type Ranges = NonNullable<LeaderboardQuery['ranges']>;
+type RangeField = keyof Ranges;
 export type Filters = { search: string; community?: number; ranges: Ranges };
+/** A change to one filter, applied to whatever the others hold by then. */
+export type FilterUpdate = (current: Filters) => Filters;
 
-const rangeInputs: [keyof Ranges, string, number][] = [
+const rangeInputs: [RangeField, string, number][] = [
   ['score', 'score', 1],
   ['followers', 'followers', 1],
   ['nicheFollowers', 'niche followers', 1],
@@ -12,26 +15,92 @@ const rangeInputs: [keyof Ranges, string, number][] = [
   ['audienceQuality', 'audience quality', 0.01],
 ];
 
-/** Text, community and range filters; typing is debounced so the table is not refetched per key. */
+/**
+ * The filters as query-string parameters (`q`, `community`, `scoreMin`, `followersMax`, …), so
+ * a filtered leaderboard is a link: opening it restores every filter.
+ */
+export type FilterParams = Record<string, string | undefined>;
+const bounds = ['min', 'max'] as const;
+const paramName = (field: RangeField, bound: 'min' | 'max') => `${field}${bound === 'min' ? 'Min' : 'Max'}`;
+export const filterParamNames = [
+  'q',
+  'community',
+  ...rangeInputs.flatMap(([field]) => bounds.map((b) => paramName(field, b))),
+];
+
+const number = (text: string | undefined) => {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+};
+
+export function filtersFromParams(params: FilterParams): Filters {
+  const ranges: Ranges = {};
+  for (const [field] of rangeInputs) {
+    const range: { min?: number; max?: number } = {};
+    for (const bound of bounds) {
+      const value = number(params[paramName(field, bound)]);
+      if (value !== undefined) range[bound] = value;
+    }
+    if (Object.keys(range).length) ranges[field] = range;
+  }
+  const community = number(params.community);
+  return {
+    search: params.q ?? '',
+    community: community !== undefined && community >= 0 ? Math.trunc(community) : undefined,
+    ranges,
+  };
+}
+
+export function paramsFromFilters(filters: Filters): FilterParams {
+  const params: FilterParams = {
+    q: filters.search || undefined,
+    community: filters.community === undefined ? undefined : String(filters.community),
+  };
+  for (const [field] of rangeInputs) {
+    for (const bound of bounds) {
+      const value = filters.ranges[field]?.[bound];
+      params[paramName(field, bound)] = value === undefined ? undefined : String(value);
+    }
+  }
+  return params;
+}
+
+/**
+ * Text, community and range filters. Typing is debounced so the table is not refetched per
+ * key, each box on its own timer and each change applied to the latest filters: editing one
+ * box never cancels or overwrites what another box just got.
+ */
 export function LeaderboardFilters(props: {
   value: Filters;
   communities: { id: number; size: number; label: string }[];
-  onChange: (f: Filters) => void;
+  onChange: (update: FilterUpdate) => void;
 }) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  const later = (update: () => Filters) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => props.onChange(update()), 300);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  onCleanup(() => {
+    for (const t of timers.values()) clearTimeout(t);
+  });
+  const later = (key: string, update: FilterUpdate) => {
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        props.onChange(update);
+      }, 300),
+    );
   };
-  const setRange = (field: keyof Ranges, bound: 'min' | 'max', raw: string) =>
-    later(() => {
-      const value = raw.trim() === '' ? undefined : Number(raw);
-      const current = { ...props.value.ranges[field] };
-      if (value === undefined || Number.isNaN(value)) delete current[bound];
+  const setRange = (field: RangeField, bound: 'min' | 'max', raw: string) =>
+    later(paramName(field, bound), (f) => {
+      const value = number(raw);
+      const current = { ...f.ranges[field] };
+      if (value === undefined) delete current[bound];
       else current[bound] = value;
-      return { ...props.value, ranges: { ...props.value.ranges, [field]: current } };
+      return { ...f, ranges: { ...f.ranges, [field]: current } };
     });
+  // The boxes start from the filters they were opened with (a shared link) and then belong to
+  // the person typing: rewriting them from the parsed value would fight half-typed numbers.
+  const start = props.value;
   return (
     <div class="filters" role="search" aria-label="Leaderboard filters">
       <div class="field">
@@ -40,56 +109,53 @@ export function LeaderboardFilters(props: {
           id="lb-search"
           type="search"
           placeholder="Handle or name"
-          value={props.value.search}
+          value={start.search}
           onInput={(e) => {
             const search = e.currentTarget.value;
-            later(() => ({ ...props.value, search }));
+            later('q', (f) => ({ ...f, search }));
           }}
         />
       </div>
       <div class="field">
         <label for="lb-community">Community</label>
+        {/* `selected` on the options: the communities arrive after the filter is known. */}
         <select
           id="lb-community"
-          value={props.value.community ?? ''}
           onChange={(e) => {
             const v = e.currentTarget.value;
-            props.onChange({ ...props.value, community: v === '' ? undefined : Number(v) });
+            props.onChange((f) => ({ ...f, community: v === '' ? undefined : Number(v) }));
           }}
         >
-          <option value="">All communities</option>
+          <option value="" selected={props.value.community === undefined}>
+            All communities
+          </option>
           <For each={props.communities}>
             {(c) => (
-              <option value={c.id}>
+              <option value={c.id} selected={c.id === props.value.community}>
                 {c.label} ({c.size})
               </option>
             )}
           </For>
         </select>
       </div>
-      <details class="range-filters">
+      <details class="range-filters" open={Object.keys(start.ranges).length > 0}>
         <summary>Ranges</summary>
         <div class="range-grid">
           <For each={rangeInputs}>
             {([field, label, step]) => (
-              <>
-                <label>
-                  Min {label}
-                  <input
-                    type="number"
-                    step={step}
-                    onInput={(e) => setRange(field, 'min', e.currentTarget.value)}
-                  />
-                </label>
-                <label>
-                  Max {label}
-                  <input
-                    type="number"
-                    step={step}
-                    onInput={(e) => setRange(field, 'max', e.currentTarget.value)}
-                  />
-                </label>
-              </>
+              <For each={bounds}>
+                {(bound) => (
+                  <label>
+                    {bound === 'min' ? 'Min' : 'Max'} {label}
+                    <input
+                      type="number"
+                      step={step}
+                      value={start.ranges[field]?.[bound] ?? ''}
+                      onInput={(e) => setRange(field, bound, e.currentTarget.value)}
+                    />
+                  </label>
+                )}
+              </For>
             )}
           </For>
         </div>

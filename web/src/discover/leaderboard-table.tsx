@@ -1,4 +1,4 @@
-import { A, useAction, useSubmission } from '@solidjs/router';
+import { A, useAction, useSearchParams, useSubmission } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { errorMessage } from '../lib/trpc.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
@@ -18,7 +18,13 @@ import {
   formatWhole,
 } from './format.ts';
 import { LeaderboardColumnPicker } from './leaderboard-columns.tsx';
-import { type Filters, LeaderboardFilters } from './leaderboard-filters.tsx';
+import {
+  type FilterParams,
+  type Filters,
+  filtersFromParams,
+  LeaderboardFilters,
+  paramsFromFilters,
+} from './leaderboard-filters.tsx';
 import { createLeaderboardPages } from './leaderboard-pages.ts';
 
 type Sort = LeaderboardQuery['sort'];
@@ -68,7 +74,11 @@ export function LeaderboardTable(props: {
 }) {
   const [sort, setSort] = createSignal<Sort>('rank');
   const [dir, setDir] = createSignal<'asc' | 'desc'>('asc');
-  const [filters, setFilters] = createSignal<Filters>({ search: '', ranges: {} });
+  // The filters live here and are mirrored into the query string as a whole, so the address
+  // can be shared and every filter is in it however quickly they were edited.
+  const [params, setParams] = useSearchParams<FilterParams>();
+  const [filters, setFilters] = createSignal<Filters>(filtersFromParams({ ...params }));
+  createEffect(on(filters, (f) => setParams(paramsFromFilters(f), { replace: true }), { defer: true }));
   const [scrollTop, setScrollTop] = createSignal(0);
   const [height, setHeight] = createSignal(600);
   const [extra, setExtra] = createSignal<string[]>([]);
@@ -99,6 +109,8 @@ export function LeaderboardTable(props: {
       pages.reset(q);
     }),
   );
+  const communityNames = createMemo(() => new Map(props.communities.map((c) => [c.id, c.label])));
+  const communityName = (id: number) => communityNames().get(id) ?? String(id);
   const total = () => pages.total() ?? 0;
   const first = () => Math.max(0, Math.floor(scrollTop() / ROW_HEIGHT) - OVERSCAN);
   const last = () => Math.min(total(), Math.ceil((scrollTop() + height()) / ROW_HEIGHT) + OVERSCAN);
@@ -194,12 +206,15 @@ export function LeaderboardTable(props: {
         <table class="table leaderboard-table" aria-label="Leaderboard" aria-rowcount={total() + 1}>
           <thead>
             <tr aria-rowindex={1}>
+              {/* First, so picking accounts never needs a sideways scroll past the metrics. */}
+              <th scope="col" class="shortlist-cell">
+                Shortlist
+              </th>
               {header('Rank', 'rank', true)}
               {header('Account', 'handle')}
               <For each={columns}>{(c) => header(c.label, c.key!, c.numeric)}</For>
               <For each={extra()}>{(key) => <th scope="col">{key}</th>}</For>
               <th scope="col">Community</th>
-              <th scope="col">Shortlist</th>
             </tr>
           </thead>
           <tbody>
@@ -237,6 +252,16 @@ export function LeaderboardTable(props: {
                         }
                       }}
                     >
+                      <td class="shortlist-cell">
+                        <input
+                          type="checkbox"
+                          aria-label={`Shortlist ${row().handle}`}
+                          checked={isShortlisted(row())}
+                          disabled={!props.canWrite}
+                          onClick={(e) => e.stopPropagation()}
+                          onChange={(e) => toggle(row(), e.currentTarget.checked)}
+                        />
+                      </td>
                       <td class="numeric">{row().rank}</td>
                       <td class="account-cell">
                         <span class="account-name">{row().displayName || row().handle}</span>
@@ -246,17 +271,7 @@ export function LeaderboardTable(props: {
                       <For each={extra()}>{(key) => <td>{formatAttribute(row().attributes?.[key])}</td>}</For>
                       <td>
                         <span class="swatch" style={{ background: communityColor(row().community) }} />
-                        {row().community}
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={`Shortlist ${row().handle}`}
-                          checked={isShortlisted(row())}
-                          disabled={!props.canWrite}
-                          onClick={(e) => e.stopPropagation()}
-                          onChange={(e) => toggle(row(), e.currentTarget.checked)}
-                        />
+                        {communityName(row().community)}
                       </td>
                     </tr>
                   )}

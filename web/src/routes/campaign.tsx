@@ -94,13 +94,21 @@ export default function CampaignPage() {
             <Show when={view() === 'board' || view() === 'table'}>
               <div class="toolbar">
                 <label for="board-owner">Owner</label>
+                {/* `selected` on the options: the owners arrive after the URL's choice. */}
                 <select
                   id="board-owner"
-                  value={search.owner ?? ''}
                   onChange={(e) => setSearch({ owner: e.currentTarget.value || undefined })}
                 >
-                  <option value="">Everyone</option>
-                  <For each={owners() ?? []}>{(o) => <option value={o.userId}>{o.name}</option>}</For>
+                  <option value="" selected={!search.owner}>
+                    Everyone
+                  </option>
+                  <For each={owners() ?? []}>
+                    {(o) => (
+                      <option value={o.userId} selected={o.userId === search.owner}>
+                        {o.name}
+                      </option>
+                    )}
+                  </For>
                 </select>
                 <label for="board-tag">Tag</label>
                 <input
@@ -140,7 +148,7 @@ export default function CampaignPage() {
               </Match>
               <Match when={view() === 'timeline'}>
                 <Show when={feed()} fallback={<Loading />}>
-                  {(f) => <Timeline items={f().items} label="Campaign timeline" />}
+                  {(f) => <Timeline items={f().items} label="Campaign timeline" withContact />}
                 </Show>
               </Match>
               <Match when={view() === 'brief'}>

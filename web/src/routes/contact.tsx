@@ -2,6 +2,7 @@ import { A, createAsync, useAction, useParams, useSubmission } from '@solidjs/ro
 import { createSignal, For, Show } from 'solid-js';
 import { canAdmin, canWrite, useMe } from '../auth/session.ts';
 import { formatMoney } from '../campaigns/money.ts';
+import { ContactOrigins } from '../contacts/contact-origins.tsx';
 import {
   eraseContact,
   exportContactData,
@@ -16,6 +17,7 @@ import { errorMessage } from '../lib/trpc.ts';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
+import { Markdown } from '../ui/markdown.tsx';
 
 export default function ContactPage() {
   const params = useParams();
@@ -99,15 +101,32 @@ export default function ContactPage() {
                   <For each={c().socialAccounts}>
                     {(a) => (
                       <li>
-                        {a.platform}: @{a.handle}
+                        {a.platform}:{' '}
+                        <Show when={a.url} fallback={`@${a.handle}`}>
+                          {(url) => (
+                            <a href={url()} rel="noopener noreferrer" target="_blank">
+                              @{a.handle}
+                            </a>
+                          )}
+                        </Show>
                       </li>
                     )}
                   </For>
                 </ul>
               </Show>
             </dd>
+            <Show when={c().origins.length}>
+              <dt>Discovered</dt>
+              <dd>
+                <ContactOrigins origins={c().origins} />
+              </dd>
+            </Show>
             <dt>Notes</dt>
-            <dd class="notes">{c().notes || 'None'}</dd>
+            <dd class="notes">
+              <Show when={c().notes.trim()} fallback="None">
+                <Markdown source={c().notes} />
+              </Show>
+            </dd>
             <dt>Added</dt>
             <dd>{new Date(c().createdAt).toLocaleString()}</dd>
           </dl>

@@ -25,14 +25,27 @@ export default function DealPage() {
   const [error, setError] = createSignal<string>();
   const [confirming, setConfirming] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
+  // A move the server refused for the budget, waiting for the person's answer in the same
+  // dialog the board uses.
+  const [overBudget, setOverBudget] = createSignal<{ stageId: string; version: number; message: string }>();
+
+  let stageSelect: HTMLSelectElement | undefined;
+  /** The select goes back to the stage the deal is in when a move does not happen. */
+  const showStoredStage = () => {
+    const stored = deal()?.stageId;
+    if (stageSelect && stored) stageSelect.value = stored;
+  };
 
   const changeStage = async (stageId: string, version: number, acceptOverBudget = false) => {
     setError(undefined);
     try {
       await move({ id: params.id!, stageId, position: 0, version, acceptOverBudget });
     } catch (e) {
-      if (isOverBudget(e) && window.confirm(errorMessage(e))) return changeStage(stageId, version, true);
-      setError(errorMessage(e));
+      if (isOverBudget(e) && !acceptOverBudget) setOverBudget({ stageId, version, message: errorMessage(e) });
+      else {
+        showStoredStage();
+        setError(errorMessage(e));
+      }
     }
   };
   const submitNote = async (event: SubmitEvent) => {
@@ -64,6 +77,7 @@ export default function DealPage() {
           <div class="toolbar">
             <label for="deal-stage">Stage</label>
             <select
+              ref={stageSelect}
               id="deal-stage"
               disabled={!canWrite(me())}
               value={d().stageId}
@@ -117,6 +131,21 @@ export default function DealPage() {
           <Show when={feed()} fallback={<Loading />}>
             {(f) => <Timeline items={f().items} label="Deal timeline" />}
           </Show>
+          <ConfirmDialog
+            open={!!overBudget()}
+            title="Over budget"
+            message={overBudget()?.message ?? ''}
+            confirmLabel="Move anyway"
+            onCancel={() => {
+              setOverBudget(undefined);
+              showStoredStage();
+            }}
+            onConfirm={() => {
+              const refused = overBudget();
+              setOverBudget(undefined);
+              if (refused) changeStage(refused.stageId, refused.version, true);
+            }}
+          />
           <ConfirmDialog
             open={confirming()}
             title={`Remove ${d().contactName} from ${d().campaignName}?`}

@@ -37,7 +37,7 @@ export default function DiscoverNichePage() {
     (communities()?.communities ?? []).map((c) => ({
       id: c.id,
       size: c.size,
-      label: `${c.id}: ${c.topAccounts[0]?.displayName || c.topAccounts[0]?.handle || 'community'}`,
+      label: c.name,
     })),
   );
   const selectTab = (next: Tab) => setSearch({ tab: next === 'leaderboard' ? undefined : next });
@@ -120,7 +120,12 @@ export default function DiscoverNichePage() {
               <MapTab nicheId={n().id} snapshotId={latest()} onOpen={open} />
             ))}
             {panel('communities', () => (
-              <CommunitiesTab nicheId={n().id} snapshotId={latest()} onOpen={open} />
+              <CommunitiesTab
+                nicheId={n().id}
+                snapshotId={latest()}
+                canWrite={canWrite(me())}
+                onOpen={open}
+              />
             ))}
             {panel('changes', () => (
               <ChangesTab nicheId={n().id} snapshots={n().snapshots} onOpen={open} />

@@ -4,9 +4,29 @@ import { canAdmin, useMe } from '../auth/session.ts';
 import { auditEntities as entities, getAudit } from '../settings/settings.data.ts';
 import { EmptyState, Loading } from '../ui/feedback.tsx';
 
+const entityLabels: Record<string, [one: string, many: string]> = {
+  contact: ['Contact', 'Contacts'],
+  deal: ['Deal', 'Deals'],
+  campaign: ['Campaign', 'Campaigns'],
+  stage: ['Stage', 'Stages'],
+  member: ['Member', 'Members'],
+  invitation: ['Invitation', 'Invitations'],
+  api_key: ['API key', 'API keys'],
+};
+
+const value = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+/** "role: member → admin; email: ana@…": the server has already put names where ids were. */
 function summarise(changes: Record<string, unknown>): string {
-  const text = JSON.stringify(changes);
-  return text === '{}' ? '' : text.length > 240 ? `${text.slice(0, 240)}…` : text;
+  const text = Object.entries(changes)
+    .map(([key, v]) =>
+      v && typeof v === 'object' && 'from' in v && 'to' in v
+        ? `${key}: ${value(v.from)} → ${value(v.to)}`
+        : `${key}: ${value(v)}`,
+    )
+    .join('; ');
+  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
 }
 
 /** Who changed what and when, for admins. */
@@ -33,7 +53,7 @@ export default function AuditPage() {
             }}
           >
             <option value="">Everything</option>
-            <For each={entities}>{(e) => <option value={e}>{e}s</option>}</For>
+            <For each={entities}>{(e) => <option value={e}>{entityLabels[e]?.[1] ?? e}</option>}</For>
           </select>
         </div>
         <Show when={page()} fallback={<Loading />}>
@@ -55,12 +75,10 @@ export default function AuditPage() {
                         <td>{new Date(entry.createdAt).toLocaleString()}</td>
                         <td>{entry.actorName || entry.actorEmail || 'system'}</td>
                         <td>
-                          {entry.entityType} {entry.action}{' '}
-                          <code class="muted">{entry.entityId.slice(0, 8)}</code>
+                          {entityLabels[entry.entityType]?.[0] ?? entry.entityType}{' '}
+                          <strong>{entry.entityName ?? '(deleted)'}</strong> {entry.action.replace(/_/g, ' ')}
                         </td>
-                        <td>
-                          <code class="changes">{summarise(entry.changes)}</code>
-                        </td>
+                        <td class="changes">{summarise(entry.changes)}</td>
                       </tr>
                     )}
                   </For>

@@ -96,7 +96,15 @@ export const acceptInvitation = action(async (token: string, form: FormData) => 
   window.location.assign('/contacts');
 }, 'acceptInvitation');
 
-export const auditEntities = ['contact', 'deal', 'campaign', 'stage'] as const;
+export const auditEntities = [
+  'contact',
+  'deal',
+  'campaign',
+  'stage',
+  'member',
+  'invitation',
+  'api_key',
+] as const;
 type Entity = (typeof auditEntities)[number];
 
 /** One page of the audit log, optionally of one kind of entity. */

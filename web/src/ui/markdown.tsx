@@ -1,19 +1,35 @@
 /**
- * A small Markdown renderer that can only produce safe HTML: the text is escaped first, then
- * headings, emphasis, code, lists, quotes and links are added; links must be http(s) or mailto.
+ * A small Markdown renderer that can only produce safe HTML: the text is escaped first (raw
+ * HTML shows as text), then headings, emphasis, code, lists, quotes and links are added;
+ * links must be http(s) or mailto.
  */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function inline(text: string): string {
-  return escapeHtml(text)
-    .replace(/`([^`]+)`/g, '<code>$1</code>')
+const emphasis = (html: string) =>
+  html
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>')
-    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/g, (_, label: string, href: string) => {
-      return `<a href="${href}" rel="noopener noreferrer" target="_blank">${label}</a>`;
-    });
+    .replace(/(^|[^*])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
+
+/**
+ * One line of inline Markdown. Code spans and links are cut out first and put back last, so
+ * emphasis never reaches inside a code span or a link's address. Only http(s) and mailto
+ * addresses become links; anything else ("javascript:…") stays visible text.
+ */
+function inline(text: string): string {
+  const kept: string[] = [];
+  const keep = (html: string) => `\uE000${kept.push(html) - 1}\uE000`;
+  const html = escapeHtml(text.replace(/\uE000/g, ''))
+    .replace(/`([^`]+)`/g, (_, code: string) => keep(`<code>${code}</code>`))
+    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^\s)]+)\)/gi, (_, label: string, href: string) =>
+      keep(`<a href="${href}" rel="noopener noreferrer" target="_blank">${emphasis(label)}</a>`),
+    );
+  // A link's label may hold a code span kept before it: put back until none is left.
+  let out = emphasis(html);
+  while (/\uE000\d+\uE000/.test(out))
+    out = out.replace(/\uE000(\d+)\uE000/g, (_, i: string) => kept[Number(i)]);
+  return out;
 }
 
 export function renderMarkdown(source: string): string {
