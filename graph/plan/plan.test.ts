@@ -163,6 +163,19 @@ describe('planning against the exact optimum', () => {
     expect(mc.ci95[0]).toBeLessThan(mc.mean);
   });
 
+  it('simulates a celebrity with hundreds of followers exactly in expectation', () => {
+    // 400 followers of account 0; follower u also follows (u mod 9) small accounts, so p = 1 / (1 + u mod 9).
+    const follows: [number, number][] = [];
+    let expected = 1;
+    for (let u = 1; u <= 400; u++) {
+      follows.push([u, 0]);
+      for (let j = 0; j < u % 9; j++) follows.push([u, 401 + j]);
+      expected += 1 / (1 + (u % 9));
+    }
+    const mc = simulateSpread(weightedCascade(csrOf(410, follows)), [0], { runs: 20_000, seed: 8 });
+    expect(Math.abs(mc.mean - expected)).toBeLessThan(4 * mc.standardError);
+  });
+
   it('gives the same plan for the same seed, and reports each phase', async () => {
     const graph = weightedCascade(csrOf(12, FOLLOWS));
     const phases = new Set<string>();
