@@ -23,7 +23,6 @@ import type {
   CurveOptions,
   CurvePoint,
   InfluenceGraph,
-  RRCollection,
   SpreadEstimate,
 } from './plan.types.ts';
 import { countCoveredRRSets, sampleRRSets } from './rr-sets.ts';
