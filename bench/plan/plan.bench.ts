@@ -67,7 +67,17 @@ async function runCase(c: Case, runs: number): Promise<Record<string, number | s
   const graph = loadGraph(c.graph);
   const build = performance.now() - t;
   const cpu = process.cpuUsage();
-  const plan = await planSeeds(graph, { k: c.k, epsilon: c.epsilon, algorithm: c.algorithm, seed: 1 });
+  let phase = '';
+  const plan = await planSeeds(graph, {
+    k: c.k,
+    epsilon: c.epsilon,
+    algorithm: c.algorithm,
+    seed: 1,
+    onProgress: (p) => {
+      if (p.phase !== phase) process.stderr.write(`  ${c.id}: ${(phase = p.phase)} (target ${p.total})\n`);
+    },
+  });
+  process.stderr.write(`  ${c.id}: Monte Carlo, ${runs} runs\n`);
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const peakPlanMB = process.resourceUsage().maxRSS / 1024;
