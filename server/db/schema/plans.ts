@@ -37,8 +37,8 @@ export type PlanPick = {
   displayName: string | null;
   followers: number | null;
   feeMinor: number | null;
-  /** Expected newly reached accounts when this one was added, by the planner's estimate. */
-  marginalGain: number;
+  /** Expected newly reached accounts when this one was added, by the planner's estimate (null for baselines). */
+  marginalGain: number | null;
   fixed: boolean;
 };
 
@@ -48,9 +48,12 @@ export type PlanResult = {
   plan: PlanStrategy;
   byFollowers: PlanStrategy;
   byScore: PlanStrategy | null;
-  guarantee: { ratio: number; sentence: string };
+  guarantee: { approximation: number; certifiedRatio: number; probability: number; capped: boolean; sentence: string };
   model: { kind: PlanModel['kind']; label: string };
-  curve: { budgetMinor: number; spread: number; low: number; high: number }[];
+  /** Accounts left out because their contact is marked do-not-contact, or their fee is unknown. */
+  excluded: { doNotContact: number; withoutFee: number };
+  /** Expected spread (RR estimate) against budget in minor units, or against k when planning for k. */
+  curve: { budget: number; spread: number; costMinor: number; accounts: number }[];
   nodeCount: number;
   edgeCount: number;
   eligibleCount: number;
