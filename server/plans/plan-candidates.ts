@@ -104,7 +104,9 @@ export type Eligibility = {
 /** Applies the plan's filters: the eligible set, always without do-not-contact contacts. */
 export function eligibility(candidates: Candidate[], inputs: PlanInputs): Eligibility {
   const manual =
-    inputs.fees.source === 'manual' ? new Map(inputs.fees.fees.map((f) => [f.accountId, f.feeMinor])) : undefined;
+    inputs.fees.source === 'manual'
+      ? new Map(inputs.fees.fees.map((f) => [f.accountId, f.feeMinor]))
+      : undefined;
   const fixedIds = new Set(inputs.fixed);
   const needFee = inputs.goal.kind === 'budget';
   const result: Eligibility = { eligible: [], fixed: [], excludedDoNotContact: 0, withoutFee: 0 };

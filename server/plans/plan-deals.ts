@@ -16,7 +16,13 @@ import { PlanError } from './plans.errors.ts';
 import type { ToDealsInput } from './plans.schemas.ts';
 import { getPlan } from './plans.service.ts';
 
-export async function planToDeals(db: Db, workspaceId: string, userId: string, input: ToDealsInput, now: Date) {
+export async function planToDeals(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  input: ToDealsInput,
+  now: Date,
+) {
   const plan = await getPlan(db, workspaceId, input.id);
   if (plan.status !== 'done' || !plan.result)
     throw new PlanError('plan_not_ready', 'This plan has not finished computing yet.');
@@ -42,7 +48,10 @@ export async function planToDeals(db: Db, workspaceId: string, userId: string, i
       .from(deals)
       .where(and(eq(deals.campaignId, campaign.id), inArray(deals.contactId, [...feeOf.keys()])));
     const already = new Set(present.map((d) => d.contactId));
-    const addMinor = [...feeOf].reduce((sum, [contactId, fee]) => sum + (already.has(contactId) ? 0 : (fee ?? 0)), 0);
+    const addMinor = [...feeOf].reduce(
+      (sum, [contactId, fee]) => sum + (already.has(contactId) ? 0 : (fee ?? 0)),
+      0,
+    );
     await assertWithinBudget(tx, workspaceId, campaign, { addMinor }, input.acceptOverBudget);
     const added = await addContactsToCampaign(tx, workspaceId, campaign.id, [...feeOf.keys()], userId, now);
     for (const deal of added.added) {

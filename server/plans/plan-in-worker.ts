@@ -26,7 +26,12 @@ export function planInWorker(
       if (message.ok) resolve(message);
       else {
         const code = (message.code && engineCodes[message.code]) || 'plan_failed';
-        reject(new PlanError(code, `Planning failed: ${message.message.replace(/^murmur\/graph\/plan\/[\w-]+: /, '')}`));
+        reject(
+          new PlanError(
+            code,
+            `Planning failed: ${message.message.replace(/^murmur\/graph\/plan\/[\w-]+: /, '')}`,
+          ),
+        );
       }
     });
     worker.once('error', reject);

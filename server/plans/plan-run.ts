@@ -6,19 +6,23 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type PlanPick, type PlanResult, type PlanStrategy, niches, plans } from '../db/schema/index.ts';
+import { niches, type PlanPick, type PlanResult, type PlanStrategy, plans } from '../db/schema/index.ts';
 import { publicErrorText } from '../lib/error-text.ts';
 import { loadScoringInput } from '../scoring/scoring-input.ts';
+import type { PlanRequest, Strategy } from './plan.worker.ts';
 import { type Candidate, eligibility, loadCandidates } from './plan-candidates.ts';
 import { planInWorker } from './plan-in-worker.ts';
-import type { PlanRequest, Strategy } from './plan.worker.ts';
 import { PlanError } from './plans.errors.ts';
 import { checkPlannable, MAX_PLAN_ATTEMPTS, modelLabel } from './plans.service.ts';
 
 type Progress = (phase: string, fraction: number) => void;
 
 /** Runs the plan now (the job, the CLI). Returns false when there was nothing to do. */
-export async function runPlanNow(db: Db, planId: string, options: { now?: Date; onProgress?: Progress } = {}) {
+export async function runPlanNow(
+  db: Db,
+  planId: string,
+  options: { now?: Date; onProgress?: Progress } = {},
+) {
   const [claimed] = await db
     .update(plans)
     .set({
@@ -37,7 +41,13 @@ export async function runPlanNow(db: Db, planId: string, options: { now?: Date; 
     const result = await compute(db, claimed, options);
     await db
       .update(plans)
-      .set({ status: 'done', result, progress: { phase: 'done', fraction: 1 }, finishedAt: new Date(), updatedAt: new Date() })
+      .set({
+        status: 'done',
+        result,
+        progress: { phase: 'done', fraction: 1 },
+        finishedAt: new Date(),
+        updatedAt: new Date(),
+      })
       .where(eq(plans.id, planId));
     return true;
   } catch (error) {
@@ -61,7 +71,11 @@ export async function failPlan(db: Db, planId: string, message: string) {
     .where(and(eq(plans.id, planId), eq(plans.status, 'running')));
 }
 
-async function compute(db: Db, plan: typeof plans.$inferSelect, options: { now?: Date; onProgress?: Progress }) {
+async function compute(
+  db: Db,
+  plan: typeof plans.$inferSelect,
+  options: { now?: Date; onProgress?: Progress },
+) {
   const started = performance.now();
   const { inputs } = plan;
   const [niche] = await db.select().from(niches).where(eq(niches.id, plan.nicheId));
@@ -87,7 +101,9 @@ async function compute(db: Db, plan: typeof plans.$inferSelect, options: { now?:
     Int32Array.from(
       found.eligible
         .filter((e) => key(e.candidate) !== null)
-        .sort((a, b) => key(b.candidate)! - key(a.candidate)! || a.candidate.accountId - b.candidate.accountId)
+        .sort(
+          (a, b) => key(b.candidate)! - key(a.candidate)! || a.candidate.accountId - b.candidate.accountId,
+        )
         .map((e) => indexOf.get(e.candidate.accountId)!),
     );
   const hasScores = candidates.some((c) => c.score !== null);
@@ -148,7 +164,12 @@ async function compute(db: Db, plan: typeof plans.$inferSelect, options: { now?:
     },
     model: { kind: inputs.model.kind, label: modelLabel(inputs.model) },
     excluded: { doNotContact: found.excludedDoNotContact, withoutFee: found.withoutFee },
-    curve: reply.curve.map((c) => ({ budget: c.budget, spread: c.spread, costMinor: c.cost, accounts: c.accounts })),
+    curve: reply.curve.map((c) => ({
+      budget: c.budget,
+      spread: c.spread,
+      costMinor: c.cost,
+      accounts: c.accounts,
+    })),
     nodeCount: n,
     edgeCount: graph.sources.length,
     eligibleCount: found.eligible.length,

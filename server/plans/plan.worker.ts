@@ -7,8 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { buildCsr } from '../../graph/index.ts';
 import {
   type CurvePoint,
-  type InfluenceGraph,
   type PlanResult as EnginePlan,
+  type InfluenceGraph,
   type PlanProgress,
   planSeeds,
   rankingBaseline,
@@ -71,7 +71,9 @@ function report(phase: string, done: number, total: number) {
 export function computePlan(request: PlanRequest) {
   const csr = buildCsr(request.nodeCount, request.sources, request.targets);
   const graph: InfluenceGraph =
-    request.model.kind === 'uniform' ? uniformCascade(csr, { probability: request.model.p }) : weightedCascade(csr);
+    request.model.kind === 'uniform'
+      ? uniformCascade(csr, { probability: request.model.p })
+      : weightedCascade(csr);
   const limits = { ...request.goal, costs: request.costs, eligible: request.eligible, fixed: request.fixed };
   return planSeeds(graph, {
     ...limits,

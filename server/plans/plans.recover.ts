@@ -15,15 +15,13 @@ const STALE_MS = 10 * 60_000;
  */
 export async function recoverPlans(database: Database, queue: Queue, now = new Date()) {
   const { db } = database;
-  const stale = database.kind === 'pglite' ? undefined : lt(plans.updatedAt, new Date(now.getTime() - STALE_MS));
+  const stale =
+    database.kind === 'pglite' ? undefined : lt(plans.updatedAt, new Date(now.getTime() - STALE_MS));
   await db
     .update(plans)
     .set({ status: 'queued', updatedAt: now })
     .where(and(eq(plans.status, 'running'), stale));
-  const open = await db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(eq(plans.status, 'queued'));
+  const open = await db.select({ id: plans.id }).from(plans).where(eq(plans.status, 'queued'));
   for (const plan of open) await sendPlanJob(queue, plan.id);
   return { resumed: open.length };
 }

@@ -9,7 +9,9 @@ export const plansRouter = router({
   /** Checks the request and queues the plan; poll `byId` for progress and the result. */
   create: writerProcedure
     .input(createPlanInput)
-    .mutation(({ ctx, input }) => createPlan(ctx.db, requireQueue(ctx.queue), ctx.workspaceId, ctx.userId, input)),
+    .mutation(({ ctx, input }) =>
+      createPlan(ctx.db, requireQueue(ctx.queue), ctx.workspaceId, ctx.userId, input),
+    ),
   byId: authedProcedure
     .input(z.object({ id: planId }))
     .query(({ ctx, input }) => getPlan(ctx.db, ctx.workspaceId, input.id)),

@@ -43,7 +43,10 @@ const eligible = z.discriminatedUnion('kind', [
 
 export const planModel = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('wc') }),
-  z.object({ kind: z.literal('uniform'), p: z.number().gt(0, 'p must be above 0.').max(1, 'p is at most 1.') }),
+  z.object({
+    kind: z.literal('uniform'),
+    p: z.number().gt(0, 'p must be above 0.').max(1, 'p is at most 1.'),
+  }),
   z.object({ kind: z.literal('learned') }),
 ]);
 
@@ -61,7 +64,12 @@ export const createPlanInput = z.object({
   model: planModel.default({ kind: 'wc' }),
   epsilon: z.number().min(0.05, 'ε is at least 0.05.').max(0.5, 'ε is at most 0.5.').default(0.1),
   simulations: z.number().int().min(100).max(20_000).default(1000),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 export type CreatePlanInput = z.infer<typeof createPlanInput>;
 

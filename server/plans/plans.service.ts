@@ -29,7 +29,8 @@ export function modelLabel(model: PlanModel) {
 export function learnedModelAvailability(): { available: boolean; reason: string } {
   return {
     available: false,
-    reason: 'No measured campaigns in this niche yet: the learned model needs campaign results that Murmur has measured.',
+    reason:
+      'No measured campaigns in this niche yet: the learned model needs campaign results that Murmur has measured.',
   };
 }
 
@@ -72,14 +73,8 @@ export function checkPlannable(inputs: PlanInputs, found: Eligibility, knownIds:
     );
 }
 
-/** Checks the request against the niche as it is now, stores the plan and queues its computation. */
-export async function createPlan(
-  db: Db,
-  queue: Queue,
-  workspaceId: string,
-  userId: string | null,
-  input: CreatePlanInput,
-) {
+/** Checks the request against the niche as it is now and stores the plan, queued. */
+export async function storePlan(db: Db, workspaceId: string, userId: string | null, input: CreatePlanInput) {
   const niche = await requireNiche(db, workspaceId, input.nicheId);
   const { nicheId: _n, seed, ...inputs } = input;
   const candidates = await loadCandidates(db, niche, inputs.currency);
@@ -96,6 +91,18 @@ export async function createPlan(
       progress: { phase: 'queued', fraction: 0 },
     })
     .returning({ id: plans.id, status: plans.status });
+  return plan;
+}
+
+/** Stores the plan and queues its computation (poll `getPlan` for progress). */
+export async function createPlan(
+  db: Db,
+  queue: Queue,
+  workspaceId: string,
+  userId: string | null,
+  input: CreatePlanInput,
+) {
+  const plan = await storePlan(db, workspaceId, userId, input);
   await sendPlanJob(queue, plan.id);
   return plan;
 }

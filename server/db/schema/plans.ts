@@ -48,7 +48,13 @@ export type PlanResult = {
   plan: PlanStrategy;
   byFollowers: PlanStrategy;
   byScore: PlanStrategy | null;
-  guarantee: { approximation: number; certifiedRatio: number; probability: number; capped: boolean; sentence: string };
+  guarantee: {
+    approximation: number;
+    certifiedRatio: number;
+    probability: number;
+    capped: boolean;
+    sentence: string;
+  };
   model: { kind: PlanModel['kind']; label: string };
   /** Accounts left out because their contact is marked do-not-contact, or their fee is unknown. */
   excluded: { doNotContact: number; withoutFee: number };
