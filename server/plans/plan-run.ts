@@ -86,7 +86,9 @@ async function compute(
   const { input: graph, accountIds } = await loadScoringInput(db, niche.id, options.now ?? new Date());
   const n = graph.nodeCount;
   const indexOf = new Map<number, number>();
-  accountIds.forEach((id, i) => indexOf.set(id, i));
+  accountIds.forEach((id, i) => {
+    indexOf.set(id, i);
+  });
   const byNode = new Map<number, Candidate>(candidates.map((c) => [indexOf.get(c.accountId)!, c]));
   const costs = new Float64Array(n);
   const eligible = new Uint8Array(n);
