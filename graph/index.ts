@@ -60,6 +60,7 @@ export {
   type NicheAffinityResult,
   nicheAffinity,
 } from './influence/niche-affinity.ts';
+export * from './plan/index.ts';
 export { type Rng, type RunOptions, seededRng } from './random.ts';
 export { defaultBetweennessSamples, scoreNiche, scoreNicheAsync } from './score-niche.ts';
 export type { BetweennessExecutor, NicheInput, NicheScores, ScoreNicheOptions } from './score-niche.types.ts';
