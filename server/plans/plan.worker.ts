@@ -109,9 +109,12 @@ export function computePlan(request: PlanRequest) {
 }
 
 parentPort?.once('message', (request: PlanRequest) => {
-  computePlan(request).then(
-    (reply) => parentPort?.postMessage(reply satisfies PlanReply),
-    (error: Error & { code?: string }) =>
-      parentPort?.postMessage({ ok: false, message: error.message, code: error.code } satisfies PlanReply),
-  );
+  // A synchronous throw (bad graph) must answer like a rejected plan, not kill the thread.
+  Promise.resolve(request)
+    .then(computePlan)
+    .then(
+      (reply) => parentPort?.postMessage(reply satisfies PlanReply),
+      (error: Error & { code?: string }) =>
+        parentPort?.postMessage({ ok: false, message: error.message, code: error.code } satisfies PlanReply),
+    );
 });
