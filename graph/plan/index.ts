@@ -15,6 +15,7 @@ export type {
   CurvePoint,
   InfluenceGraph,
   InfluenceModel,
+  PlanAlgorithm,
   PlanExecutor,
   PlanGuarantee,
   PlanOptions,
@@ -27,10 +28,12 @@ export type {
   SimulateOptions,
   SpreadEstimate,
 } from './plan.types.ts';
+export { localExecutor } from './plan-sampling.ts';
 export { PLAN_DEFAULTS, planSeeds } from './plan-seeds.ts';
 export {
   appendRRSets,
   countCoveredRRSets,
+  coverageByRank,
   emptyRRCollection,
   rrTransferList,
   sampleRRSets,

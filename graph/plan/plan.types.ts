@@ -70,16 +70,25 @@ export type PlanProgress = { phase: PlanPhase; done: number; total: number };
 export type PlanExecutor = {
   /** Appends `count` RR sets sampled with `seed` to `into`. */
   sample: (graph: InfluenceGraph, count: number, seed: number, into: RRCollection) => void | Promise<void>;
-  /** Samples `count` RR sets with `seed` and returns how many meet `inSet` (1 = in the set); nothing stored. */
-  countCovered: (
+  /**
+   * Samples `count` RR sets with `seed`, stores nothing, and returns `counts[r]` = sets whose
+   * lowest-ranked member has rank r (`rank[v]` ≥ 0 for the seed set in pick order, −1 elsewhere).
+   */
+  coverageByRank: (
     graph: InfluenceGraph,
     count: number,
     seed: number,
-    inSet: Uint8Array,
-  ) => number | Promise<number>;
+    rank: Int32Array,
+    picks: number,
+  ) => Float64Array | Promise<Float64Array>;
 };
 
+/** 'imm': IMM's worst-case θ (Tang et al. 2015); 'opim-c': doubling until certified (Tang et al. 2018). */
+export type PlanAlgorithm = 'imm' | 'opim-c';
+
 export type PlanOptions = {
+  /** How many RR sets to draw; both give γ − ε with high probability. Default 'imm'. */
+  algorithm?: PlanAlgorithm;
   /** Number of accounts in the set, fixed ones included. Exactly one of `k` and `budget`. */
   k?: number;
   /** Total spend, fixed accounts' fees included; needs `costs`. */
@@ -134,13 +143,16 @@ export type PlanGuarantee = {
 
 export type PlanResult = {
   model: InfluenceModel;
+  algorithm: PlanAlgorithm;
   nodeCount: number;
   /** Fixed accounts first, then picks in greedy order. */
   picks: PlanPick[];
   nodes: Int32Array;
   totalCost: number;
-  /** n × share of the selection RR sets the set covers. */
+  /** Expected accounts reached (seeds included), from the independent validation RR sets: unbiased. */
   estimatedSpread: number;
+  /** The same from the RR sets the picks were chosen from (biased upwards; for diagnostics). */
+  selectionSpread: number;
   guarantee: PlanGuarantee;
   rrSets: { estimation: number; selection: number; validation: number; averageSize: number };
   epsilon: number;
