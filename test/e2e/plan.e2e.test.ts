@@ -59,10 +59,11 @@ describe.skipIf(!!skipBrowserReason)('planning the seeding of a niche in the bro
     await page.getByRole('tab', { name: 'Plan' }).click();
     await page.getByText('No plans yet').waitFor();
     const form = page.getByRole('form', { name: 'Plan the seeding' });
-    await form.getByLabel('Budget').fill('-5');
+    const budget = form.getByRole('textbox', { name: 'Budget', exact: true });
+    await budget.fill('-5');
     await form.getByRole('button', { name: 'Compute plan' }).click();
     await form.getByRole('alert').getByText('The budget must be an amount above zero.').waitFor();
-    await form.getByLabel('Budget').fill('1');
+    await budget.fill('1');
     await form.getByRole('button', { name: 'Compute plan' }).click();
     await form
       .getByRole('alert')
@@ -70,7 +71,7 @@ describe.skipIf(!!skipBrowserReason)('planning the seeding of a niche in the bro
       .waitFor();
     expect(await form.getByRole('option', { name: /Learned from campaigns/ }).isDisabled()).toBe(true);
 
-    await form.getByLabel('Budget').fill('400');
+    await budget.fill('400');
     await form.getByRole('button', { name: 'Compute plan' }).click();
     await page.getByRole('progressbar', { name: 'Planning progress' }).waitFor();
 
@@ -89,7 +90,7 @@ describe.skipIf(!!skipBrowserReason)('planning the seeding of a niche in the bro
     const firstPick = (await picks.first().locator('td').nth(1).textContent())!;
 
     // Over the campaign's budget: confirm, as on the board; a second click adds nothing.
-    await page.getByLabel('Campaign').selectOption({ label: 'Oat Launch (EUR, budget €100.00)' });
+    await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Oat Launch (EUR, budget €100.00)' });
     await page.getByRole('button', { name: 'Make deals' }).click();
     await page.getByRole('dialog', { name: 'Over the campaign budget' }).waitFor();
     await page.getByRole('button', { name: 'Make the deals anyway' }).click();
