@@ -127,7 +127,9 @@ export function PlanView(props: {
                               <td>{i() + 1}</td>
                               <td>
                                 {pick.displayName || pick.handle}{' '}
-                                <span class="muted">@{pick.handle.replace(/^@/, '')}</span>
+                                <Show when={pick.displayName}>
+                                  <span class="muted">@{pick.handle.replace(/^@/, '')}</span>
+                                </Show>
                                 {pick.fixed ? <span class="badge">signed</span> : null}
                               </td>
                               <td>{pick.followers === null ? '—' : pick.followers.toLocaleString()}</td>
