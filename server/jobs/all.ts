@@ -5,4 +5,9 @@ import { planJob } from '../plans/plans.job.ts';
 import { scoreJob } from '../scoring/score.job.ts';
 import type { JobDefinition } from './registry.ts';
 
-export const allJobs: JobDefinition<never>[] = [scoreJob as never, crawlJob as never, importJob as never, planJob as never];
+export const allJobs: JobDefinition<never>[] = [
+  scoreJob as never,
+  crawlJob as never,
+  importJob as never,
+  planJob as never,
+];

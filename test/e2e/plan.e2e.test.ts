@@ -90,7 +90,9 @@ describe.skipIf(!!skipBrowserReason)('planning the seeding of a niche in the bro
     const firstPick = (await picks.first().locator('td').nth(1).textContent())!;
 
     // Over the campaign's budget: confirm, as on the board; a second click adds nothing.
-    await page.getByLabel('Campaign', { exact: true }).selectOption({ label: 'Oat Launch (EUR, budget €100.00)' });
+    await page
+      .getByLabel('Campaign', { exact: true })
+      .selectOption({ label: 'Oat Launch (EUR, budget €100.00)' });
     await page.getByRole('button', { name: 'Make deals' }).click();
     await page.getByRole('dialog', { name: 'Over the campaign budget' }).waitFor();
     await page.getByRole('button', { name: 'Make the deals anyway' }).click();
