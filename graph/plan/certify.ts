@@ -36,9 +36,10 @@ export function certify(input: {
   const root = Math.sqrt(coveredValidation + (2 * a) / 9) - Math.sqrt(a / 2);
   const lowerBound =
     validationSets > 0 ? (Math.max(0, root) ** 2 - a / 18) * (n / validationSets) : Number.NaN;
+  // No set reaches more than n accounts, so n caps the bound.
   const upperBound =
     selectionSets > 0
-      ? (Math.sqrt(coverUpperBound + a / 2) + Math.sqrt(a / 2)) ** 2 * (n / selectionSets)
+      ? Math.min(n, (Math.sqrt(coverUpperBound + a / 2) + Math.sqrt(a / 2)) ** 2 * (n / selectionSets))
       : Number.NaN;
   const ratio = Math.min(1, Math.max(0, lowerBound / upperBound));
   return {

@@ -195,6 +195,8 @@ export type BaselineOptions = {
   /** Independent RR sets for the spread estimate. */
   rrSets?: number;
   seed?: number;
+  /** A stored collection to estimate on instead (the same samples for every compared set). */
+  rr?: RRCollection;
   signal?: AbortSignal;
 };
 
