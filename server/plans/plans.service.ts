@@ -22,7 +22,7 @@ export const modelName = (model: PlanModel) => (model.kind === 'uniform' ? `unif
 export function modelLabel(model: PlanModel) {
   if (model.kind === 'uniform') return `Uniform cascade: every follow passes a post on with p = ${model.p}`;
   if (model.kind === 'learned') return 'Learned from measured campaigns';
-  return 'Weighted cascade: an account with n followers in the niche passes a post to each with p = 1/n';
+  return 'Weighted cascade: an account that follows n accounts in the niche takes up a post from each of them with p = 1/n';
 }
 
 /** Whether the niche has measured campaigns to learn edge probabilities from. Not yet: measurement is a later feature. */
