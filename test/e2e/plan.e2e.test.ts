@@ -109,5 +109,17 @@ describe.skipIf(!!skipBrowserReason)('planning the seeding of a niche in the bro
       .replace(/signed$/, '')
       .trim();
     await shortlisted.getByRole('listitem', { name }).waitFor();
+
+    // Signed the second pick: re-plan around it.
+    await page.goto(`${server.url}/discover/${nicheId}?tab=plan`);
+    const second = page.getByRole('table', { name: 'Chosen accounts' }).locator('tbody tr').nth(1);
+    await second.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Re-plan keeping the checked accounts' }).click();
+    await form.getByRole('button', { name: /^Stop keeping / }).waitFor();
+    await form.getByRole('button', { name: 'Compute plan' }).click();
+    await page
+      .getByRole('table', { name: 'Chosen accounts' })
+      .getByText('signed', { exact: true })
+      .waitFor({ timeout: 120_000 });
   });
 });

@@ -1,16 +1,18 @@
 import { createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { parseMoney, toMajor } from '../campaigns/money.ts';
+import { parseMoney } from '../campaigns/money.ts';
 import { errorMessage } from '../lib/trpc.ts';
+import { FeeTable } from './fee-table.tsx';
 import { createPlan, getPlanShortlist, type PlanInput } from './plans.data.ts';
+import { type Fixed, SignedPicker } from './signed-picker.tsx';
 
 export type PlanFormProps = {
   nicheId: string;
   communities: { id: number; label: string }[];
   learned: { available: boolean; reason: string };
   /** Accounts to keep as already signed (from a plan's picks), by id with a label. */
-  fixed: { accountId: number; label: string }[];
-  onFixedChange: (fixed: { accountId: number; label: string }[]) => void;
+  fixed: Fixed[];
+  onFixedChange: (fixed: Fixed[]) => void;
   onCreated: (id: string) => void;
 };
 
@@ -183,36 +185,12 @@ export function PlanForm(props: PlanFormProps) {
             </p>
           </Match>
           <Match when={fees() === 'manual'}>
-            <Show
-              when={shortlist()?.length}
-              fallback={<p class="muted">Shortlist accounts first to type their fees.</p>}
-            >
-              <table class="plan-fees">
-                <thead>
-                  <tr>
-                    <th>Shortlisted account</th>
-                    <th>Fee ({currency()})</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={shortlist()}>
-                    {(a) => (
-                      <tr>
-                        <td>{a.displayName || a.handle}</td>
-                        <td>
-                          <input
-                            aria-label={`Fee for ${a.handle}`}
-                            inputMode="decimal"
-                            value={manual()[a.accountId] ?? toMajor(null)}
-                            onInput={(e) => setManual({ ...manual(), [a.accountId]: e.currentTarget.value })}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </Show>
+            <FeeTable
+              shortlist={shortlist() ?? []}
+              currency={currency()}
+              fees={manual()}
+              onChange={setManual}
+            />
           </Match>
         </Switch>
       </fieldset>
@@ -229,23 +207,7 @@ export function PlanForm(props: PlanFormProps) {
           </select>
         </label>
         <p class="muted">Contacts marked do-not-contact are never picked.</p>
-        <Show when={props.fixed.length}>
-          <p>
-            Already signed (kept in the plan):{' '}
-            <For each={props.fixed}>
-              {(f) => (
-                <button
-                  type="button"
-                  class="chip"
-                  aria-label={`Stop keeping ${f.label}`}
-                  onClick={() => props.onFixedChange(props.fixed.filter((x) => x.accountId !== f.accountId))}
-                >
-                  {f.label} ×
-                </button>
-              )}
-            </For>
-          </p>
-        </Show>
+        <SignedPicker shortlist={shortlist() ?? []} fixed={props.fixed} onChange={props.onFixedChange} />
       </fieldset>
       <fieldset>
         <legend>Model</legend>
