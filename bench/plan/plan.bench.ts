@@ -129,6 +129,7 @@ if (child) {
     rows.push(
       `| ${c.graph} | ${c.algorithm} | ${c.k} | ${c.epsilon} | ${r.estimation.toLocaleString('en')} / ${r.selection.toLocaleString('en')} / ${r.validation.toLocaleString('en')} | ${r.averageSize.toFixed(1)} | ${s(r.estimate)} | ${s(r.sample)} | ${s(r.select)} | ${s(r.validate)} | **${total.toFixed(2)}** | ${r.cpuSeconds.toFixed(2)} | ${floor} | ${r.peakPlanMB.toFixed(0)} | ${r.spread.toFixed(0)} | ${(100 * r.certified).toFixed(1)} % | ${r.mcMean.toFixed(0)} ± ${r.mcSE.toFixed(1)} (${r.mcRuns} runs, ${r.mcSeconds.toFixed(1)} s) | ${gap >= 0 ? '+' : ''}${gap.toFixed(2)} % |`,
     );
+    process.stderr.write(`${rows[rows.length - 1]}\n`);
     if (c.note)
       notes.push(`${c.id}: ${c.note}; here ${total.toFixed(2)} s on ${r.edges.toLocaleString('en')} edges`);
     if (r.capped === 'true') notes.push(`${c.id}: maxRRSets capped the sampling`);

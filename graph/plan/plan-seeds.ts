@@ -60,7 +60,7 @@ export async function planSeeds(graph: InfluenceGraph, options: PlanOptions): Pr
 
   const n = plan.n;
   const scale = n / outcome.validationSets;
-  const fee = (v: number) => (plan.costs ? plan.costs[v] : byK ? 0 : 1);
+  const fee = (v: number) => (plan.costs ? plan.costs[v] : null);
   const order = [...plan.fixed, ...chosen.picks];
   const picks: PlanPick[] = [];
   let cumulative = 0;
@@ -92,7 +92,7 @@ export async function planSeeds(graph: InfluenceGraph, options: PlanOptions): Pr
     nodeCount: n,
     picks,
     nodes: Int32Array.from(order),
-    totalCost: picks.reduce((sum, p) => sum + p.cost, 0),
+    totalCost: plan.costs ? picks.reduce((sum, p) => sum + (p.cost ?? 0), 0) : null,
     estimatedSpread: cumulative,
     selectionSpread: (chosen.covered * n) / outcome.selectionSets,
     guarantee: { ...base, text: planGuaranteeText(base, plan.epsilon, algorithm) },

@@ -180,6 +180,9 @@ describe('planning against the exact optimum', () => {
     const a = await planSeeds(graph, { k: 3, seed: 5, onProgress: (p) => phases.add(p.phase) });
     const b = await planSeeds(graph, { k: 3, seed: 5 });
     expect(withoutTimings(a)).toEqual(withoutTimings(b));
+    // Without fees the cost is unknown, not zero.
+    expect(a.totalCost).toBeNull();
+    expect(a.picks[0].cost).toBeNull();
     expect([...phases]).toEqual(['estimate', 'sample', 'select', 'validate']);
     const c = await planSeeds(graph, { k: 3, seed: 5, algorithm: 'opim-c' });
     expect(c.guarantee.text).toContain('OPIM-C');

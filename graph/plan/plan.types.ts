@@ -115,7 +115,8 @@ export type PlanOptions = {
 
 export type PlanPick = {
   node: number;
-  cost: number;
+  /** The account's fee; null when no costs were given (unknown, not free). */
+  cost: number | null;
   /** Expected accounts newly reached by adding this one after the previous picks. */
   marginalGain: number;
   /** Expected accounts reached by the set up to and including this one. */
@@ -148,7 +149,8 @@ export type PlanResult = {
   /** Fixed accounts first, then picks in greedy order. */
   picks: PlanPick[];
   nodes: Int32Array;
-  totalCost: number;
+  /** Sum of fees, fixed accounts included; null when no costs were given. */
+  totalCost: number | null;
   /** Expected accounts reached (seeds included), from the independent validation RR sets: unbiased. */
   estimatedSpread: number;
   /** The same from the RR sets the picks were chosen from (biased upwards; for diagnostics). */
