@@ -144,19 +144,21 @@ async function compute(
       fixed,
     };
   };
-  const strategy = (s: Strategy): PlanStrategy => ({
-    picks: s.nodes.map((v) => pick(v, null, request.fixed.includes(v))),
-    costMinor: s.totalCost,
-    spread: estimate(s.spread),
-  });
+  // A fee the source does not know is unknown, not free: the total is then unknown too.
+  const total = (picks: PlanPick[]) =>
+    picks.some((p) => p.feeMinor === null) ? null : picks.reduce((sum, p) => sum + (p.feeMinor ?? 0), 0);
+  const strategy = (nodes: number[], spread: Strategy['spread'], gains?: number[]): PlanStrategy => {
+    const picks = nodes.map((v, i) => pick(v, gains?.[i] ?? null, request.fixed.includes(v)));
+    return { picks, costMinor: total(picks), spread: estimate(spread) };
+  };
   const result: PlanResult = {
-    plan: {
-      picks: reply.plan.picks.map((p) => pick(p.node, p.marginalGain, p.fixed)),
-      costMinor: reply.plan.totalCost,
-      spread: estimate(reply.spread),
-    },
-    byFollowers: strategy(reply.byFollowers),
-    byScore: reply.byScore ? strategy(reply.byScore) : null,
+    plan: strategy(
+      reply.plan.picks.map((p) => p.node),
+      reply.spread,
+      reply.plan.picks.map((p) => p.marginalGain),
+    ),
+    byFollowers: strategy(reply.byFollowers.nodes, reply.byFollowers.spread),
+    byScore: reply.byScore ? strategy(reply.byScore.nodes, reply.byScore.spread) : null,
     guarantee: {
       approximation: reply.plan.guarantee.approximation,
       certifiedRatio: reply.plan.guarantee.certifiedRatio,

@@ -42,7 +42,8 @@ export type PlanPick = {
   fixed: boolean;
 };
 
-export type PlanStrategy = { picks: PlanPick[]; costMinor: number; spread: PlanEstimate };
+/** costMinor: the picks' fees added up; null when one of them is unknown. */
+export type PlanStrategy = { picks: PlanPick[]; costMinor: number | null; spread: PlanEstimate };
 
 export type PlanResult = {
   plan: PlanStrategy;
@@ -59,7 +60,7 @@ export type PlanResult = {
   /** Accounts left out because their contact is marked do-not-contact, or their fee is unknown. */
   excluded: { doNotContact: number; withoutFee: number };
   /** Expected spread (RR estimate) against budget in minor units, or against k when planning for k. */
-  curve: { budget: number; spread: number; costMinor: number; accounts: number }[];
+  curve: { budget: number; spread: number; costMinor: number | null; accounts: number }[];
   nodeCount: number;
   edgeCount: number;
   eligibleCount: number;
