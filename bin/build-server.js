@@ -2,7 +2,7 @@
  * Compiles the TypeScript server into dist/server/ with esbuild, so `murmur` starts from plain
  * JavaScript instead of compiling at every run. Plain JavaScript itself because it runs before
  * anything can load TypeScript. The worker threads are entry points of their own
- * (dist/server/score.worker-entry.js, parse.worker-entry.js): the server finds them beside
+ * (dist/server/score.worker-entry.js, parse.worker-entry.js, plan.worker-entry.js): the server finds them beside
  * itself, as it finds the tsx entries beside the sources. Packages stay external.
  *
  *   if (serverBuildIsStale()) await buildServer();
@@ -47,6 +47,7 @@ export async function buildServer() {
       cli: 'server/cli/main.ts',
       'score.worker-entry': 'server/scoring/score.worker.ts',
       'parse.worker-entry': 'server/imports/parse.worker.ts',
+      'plan.worker-entry': 'server/plans/plan.worker.ts',
     },
     outdir: staging,
     bundle: true,

@@ -14,6 +14,7 @@ import { allJobs } from './jobs/all.ts';
 import { type Queue, startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/registry.ts';
 import { projectRoot } from './lib/project-root.ts';
+import { recoverPlans } from './plans/plans.recover.ts';
 
 export const webRoot = join(projectRoot(), 'dist/web');
 
@@ -59,6 +60,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const resumed = await resumeInterruptedWork(database, queue);
   if (resumed > 0) logger.info({ crawls: resumed }, 'resuming interrupted crawls');
   logger.info(await recoverImports(database, queue), 'recovered imports');
+  logger.info(await recoverPlans(database, queue), 'recovered plans');
 
   let closing: Promise<void> | undefined;
   const close = () => {

@@ -80,6 +80,13 @@ const exits: Record<ErrorCode, Exit> = {
   bad_response: 'failure',
   aborted: 'failure',
   invalid_input: 'usage',
+  plan_not_found: 'notFound',
+  no_eligible_accounts: 'usage',
+  budget_below_fees: 'usage',
+  learned_unavailable: 'usage',
+  plan_not_ready: 'conflict',
+  plan_failed: 'failure',
+  currency_mismatch: 'usage',
   bad_cursor: 'usage',
   already_exists: 'conflict',
 };

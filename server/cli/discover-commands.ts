@@ -40,7 +40,7 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
 }
 
 /** The workspace named, or the only one there is. */
-async function workspaceOf(database: Database, name: string | undefined) {
+export async function workspaceOf(database: Database, name: string | undefined) {
   const list = await database.db.select().from(workspaces).orderBy(asc(workspaces.createdAt));
   if (name) {
     const found = list.find((w) => w.name.toLowerCase() === name.toLowerCase());
@@ -60,7 +60,7 @@ async function workspaceOf(database: Database, name: string | undefined) {
   );
 }
 
-async function nicheByName(database: Database, workspaceId: string, name: string) {
+export async function nicheByName(database: Database, workspaceId: string, name: string) {
   const [niche] = await database.db
     .select()
     .from(niches)

@@ -6,6 +6,7 @@ import { exitCodeHelp, exitCodeOf, exitCodes } from './cli-errors.ts';
 // loading the database, the HTTP server or the scoring code.
 const discover = () => import('./discover-commands.ts');
 const config = () => import('../config.ts');
+const plan = () => import('./plan-command.ts');
 
 const usage = `Usage: murmur <command> [options]
 
@@ -27,7 +28,10 @@ Commands:
   score --niche NAME            Score a niche again (a new snapshot)
   export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
                                 Write a niche with its latest scores (see \`murmur help export\`)
-  help [export]                 Show this text, or what an export holds
+  plan --niche NAME (--budget AMOUNT | --k N) [--epsilon E] [--model wc|uniform:P|learned]
+                                Choose which accounts to pay so a post reaches the most of the
+                                niche (see \`murmur help plan\`)
+  help [export|plan]            Show this text, or what an export holds
 
 ${exitCodeHelp}`;
 
@@ -81,11 +85,19 @@ export async function main(argv: string[]): Promise<number> {
         return await (await discover()).scoreCommand(rest);
       case 'export':
         return await (await discover()).exportCommand(rest);
+      case 'plan':
+        return await (await plan()).planCommand(rest);
       case undefined:
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(command === 'help' && rest[0] === 'export' ? exportHelp : usage);
+        process.stdout.write(
+          command === 'help' && rest[0] === 'export'
+            ? exportHelp
+            : command === 'help' && rest[0] === 'plan'
+              ? `${(await plan()).planUsage}\n`
+              : usage,
+        );
         return command === undefined ? 1 : 0;
       default:
         process.stderr.write(`murmur: unknown command "${command}"\n\n${usage}`);

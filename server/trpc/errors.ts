@@ -79,6 +79,14 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   bad_response: 'INTERNAL_SERVER_ERROR',
   aborted: 'INTERNAL_SERVER_ERROR',
   invalid_input: 'INTERNAL_SERVER_ERROR',
+  // plans
+  plan_not_found: 'NOT_FOUND',
+  no_eligible_accounts: 'BAD_REQUEST',
+  budget_below_fees: 'BAD_REQUEST',
+  learned_unavailable: 'PRECONDITION_FAILED',
+  plan_not_ready: 'CONFLICT',
+  plan_failed: 'BAD_REQUEST',
+  currency_mismatch: 'BAD_REQUEST',
   // anywhere
   bad_cursor: 'BAD_REQUEST',
   already_exists: 'CONFLICT',

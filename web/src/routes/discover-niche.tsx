@@ -9,6 +9,7 @@ import { ChangesTab, CommunitiesTab, MapTab } from '../discover/insights-tabs.ts
 import { LeaderboardTable } from '../discover/leaderboard-table.tsx';
 import { StatusBadge } from '../discover/status-badge.tsx';
 import { usePolling } from '../lib/use-polling.ts';
+import { PlanTab } from '../plans/plan-tab.tsx';
 import { Loading } from '../ui/feedback.tsx';
 
 const tabs = [
@@ -16,6 +17,7 @@ const tabs = [
   ['map', 'Network map'],
   ['communities', 'Communities'],
   ['changes', 'Changes'],
+  ['plan', 'Plan'],
 ] as const;
 type Tab = (typeof tabs)[number][0];
 
@@ -129,6 +131,9 @@ export default function DiscoverNichePage() {
             ))}
             {panel('changes', () => (
               <ChangesTab nicheId={n().id} snapshots={n().snapshots} onOpen={open} />
+            ))}
+            {panel('plan', () => (
+              <PlanTab nicheId={n().id} canWrite={canWrite(me())} communities={communityOptions()} />
             ))}
             <Show when={account()}>
               {(id) => (
