@@ -8,6 +8,7 @@
 export { buildCsr, type Csr, inDegrees, transferList } from './build/csr.ts';
 export { fromGraphology, toGraphology } from './build/graphology.ts';
 export { type UndirectedCsr, undirectedView } from './build/undirected.ts';
+export * from './cascade/index.ts';
 export {
   type AccumulateOptions,
   accumulateBetweenness,
