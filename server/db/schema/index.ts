@@ -10,3 +10,4 @@ export * from './scores.ts';
 export * from './shortlist.ts';
 export * from './stages.ts';
 export * from './uploads.ts';
+export * from './tracking.ts';
