@@ -78,6 +78,12 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   bad_response: 'INTERNAL_SERVER_ERROR',
   aborted: 'INTERNAL_SERVER_ERROR',
   invalid_input: 'INTERNAL_SERVER_ERROR',
+  // tracking and reports
+  tracked_post_not_found: 'NOT_FOUND',
+  not_a_post_address: 'BAD_REQUEST',
+  post_unavailable: 'NOT_FOUND',
+  platform_unreachable: 'BAD_GATEWAY',
+  bluesky_login_failed: 'BAD_REQUEST',
   // anywhere
   bad_cursor: 'BAD_REQUEST',
   already_exists: 'CONFLICT',
