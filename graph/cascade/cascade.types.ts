@@ -45,6 +45,13 @@ export type ReconstructInput<Id extends AccountId = string> = {
 
 export type ReconstructOptions<Id extends AccountId = string> = {
   /**
+   * Which earlier followed sharer becomes the parent: the `earliest` (the
+   * rule the issue specifies, default) or the `latest`, i.e. the most recent
+   * exposure before the reshare. See cascade/README.md for how each recovers
+   * simulated ground truth.
+   */
+  rule?: 'earliest' | 'latest';
+  /**
    * Orders reshares with equal times, so the result never depends on the
    * order the platform listed them in. Default: numbers ascending, strings by
    * code unit.
@@ -56,7 +63,7 @@ export type ReconstructOptions<Id extends AccountId = string> = {
  * How a node got its parent:
  * - `root`: the influencer's post itself (node 0);
  * - `via`: the platform named the reshare it came through, and that reshare is earlier;
- * - `followed`: the earliest earlier sharer the resharer follows;
+ * - `followed`: the earliest (or, with `rule: 'latest'`, the latest) earlier sharer the resharer follows;
  * - `fallback`: no earlier sharer is followed (or follows are unknown), attributed to the root.
  */
 export type Attribution = 'root' | 'via' | 'followed' | 'fallback';
@@ -88,7 +95,7 @@ export type Cascade<Id extends AccountId = string> = {
     duplicates: number;
     /** `via` present but not usable (not a sharer, or not earlier); the node was attributed otherwise. */
     viaIgnored: number;
-    /** Reshares timed before the root post (clock skew); kept, attributed to the root. */
+    /** Reshares timed before the root post (clock skew); kept, attributed to the root unless `via` names an earlier one. */
     beforeRoot: number;
   };
 };
@@ -160,9 +167,13 @@ export type EarnedReach = {
   value: number;
   /** 'exact' only when every sharer's list was known and counted exactly. */
   kind: 'exact' | 'estimate';
-  /** Honest range: counted part ± 2 standard errors, plus 0..followerCountSum for unknown lists. */
+  /**
+   * Honest range: the counted part ± 2 standard errors, plus 0..followerCountSum
+   * for sharers whose lists are unknown. `high` is null (unbounded) when some
+   * sharer has neither a follower list nor a follower count.
+   */
   low: number;
-  high: number;
+  high: number | null;
   /** Relative standard error of `value` when only the sketch is uncertain; null when lists are missing (no error model). */
   standardError: number | null;
   /** Accounts counted from known follower lists. */
@@ -180,7 +191,11 @@ export type EarnedReach = {
     followerCountSum: number;
     /** Sharers with neither a list nor a count. */
     withoutCount: number;
-    /** followerCountSum × the share of new accounts seen in the known lists. */
+    /**
+     * followerCountSum × the share of list entries that were new (outside the
+     * direct audience and not yet counted) in the known lists; 1 when no list is known.
+     */
+    noveltyRate: number;
     extrapolated: number;
   };
 };

@@ -29,6 +29,6 @@ export type {
 } from './cascade.types.ts';
 export { EARNED_REACH_DEFAULTS, earnedReach } from './earned-reach.ts';
 export { INDEPENDENT_CASCADE_DEFAULTS, simulateIndependentCascade } from './independent-cascade.ts';
-export { reconstructCascade } from './reconstruct.ts';
+export { RECONSTRUCT_DEFAULTS, reconstructCascade } from './reconstruct.ts';
 export { structuralVirality, wienerIndex } from './structural-virality.ts';
 export { cascadeMetrics } from './tree-metrics.ts';
