@@ -19,7 +19,12 @@ export async function ensureCampaignTracking(db: Db, workspaceId: string, campai
   return row!;
 }
 
-export async function collectFollows(db: Db, runtime: TrackingRuntime, workspaceId: string, campaignId: string) {
+export async function collectFollows(
+  db: Db,
+  runtime: TrackingRuntime,
+  workspaceId: string,
+  campaignId: string,
+) {
   const tracking = await ensureCampaignTracking(db, workspaceId, campaignId);
   let left = tracking.followBudget - tracking.followRequestsUsed;
   if (left <= 0) return { requests: 0 };
@@ -46,7 +51,12 @@ export async function collectFollows(db: Db, runtime: TrackingRuntime, workspace
   let used = 0;
   for (const platform of ['bluesky', 'mastodon'] as PostPlatform[]) {
     const mine = candidates.filter((c) => c.platform === platform);
-    const covered = await nicheCovered(db, workspaceId, platform, mine.map((c) => c.accountId));
+    const covered = await nicheCovered(
+      db,
+      workspaceId,
+      platform,
+      mine.map((c) => c.accountId),
+    );
     const connector = runtime.accounts(platform);
     for (const c of mine) {
       if (left <= 0) break;
@@ -71,7 +81,14 @@ export async function collectFollows(db: Db, runtime: TrackingRuntime, workspace
       }
       await db
         .insert(fetchedFollows)
-        .values({ workspaceId, platform, accountId: c.accountId, follows, complete, fetchedAt: runtime.now() })
+        .values({
+          workspaceId,
+          platform,
+          accountId: c.accountId,
+          follows,
+          complete,
+          fetchedAt: runtime.now(),
+        })
         .onConflictDoNothing();
     }
   }

@@ -29,7 +29,9 @@ export function mentions(text: string, terms: Terms): boolean {
 }
 
 export function campaignWindow(campaign: { startsOn: string | null; endsOn: string | null }, now: Date) {
-  const since = campaign.startsOn ? `${campaign.startsOn}T00:00:00.000Z` : new Date(now.getTime() - 30 * DAY).toISOString();
+  const since = campaign.startsOn
+    ? `${campaign.startsOn}T00:00:00.000Z`
+    : new Date(now.getTime() - 30 * DAY).toISOString();
   const until = campaign.endsOn ? `${campaign.endsOn}T23:59:59.999Z` : now.toISOString();
   return { since, until };
 }
@@ -44,10 +46,16 @@ export async function findPosts(db: Db, runtime: TrackingRuntime, workspaceId: s
   const now = runtime.now();
   const { since, until } = campaignWindow(campaign, now);
   const accounts = await db
-    .select({ dealId: deals.id, platform: contactSocialAccounts.platform, handle: contactSocialAccounts.handle })
+    .select({
+      dealId: deals.id,
+      platform: contactSocialAccounts.platform,
+      handle: contactSocialAccounts.handle,
+    })
     .from(deals)
     .innerJoin(contactSocialAccounts, eq(contactSocialAccounts.contactId, deals.contactId))
-    .where(and(eq(deals.campaignId, campaignId), inArray(contactSocialAccounts.platform, ['bluesky', 'mastodon'])));
+    .where(
+      and(eq(deals.campaignId, campaignId), inArray(contactSocialAccounts.platform, ['bluesky', 'mastodon'])),
+    );
   let proposed = 0;
   const failed: string[] = [];
   for (const a of accounts) {

@@ -9,10 +9,18 @@ import type { Db } from '../db/client.ts';
 import { measurementSettings } from '../db/schema/index.ts';
 import { secretBox } from '../lib/secret-box.ts';
 
-export const EMV_DEFAULTS = { currency: 'EUR', cpmBlueskyMinor: 500, cpmMastodonMinor: 300, impressionsPerReach: 0.3 };
+export const EMV_DEFAULTS = {
+  currency: 'EUR',
+  cpmBlueskyMinor: 500,
+  cpmMastodonMinor: 300,
+  impressionsPerReach: 0.3,
+};
 
 export async function getSettings(db: Db, workspaceId: string) {
-  const [row] = await db.select().from(measurementSettings).where(eq(measurementSettings.workspaceId, workspaceId));
+  const [row] = await db
+    .select()
+    .from(measurementSettings)
+    .where(eq(measurementSettings.workspaceId, workspaceId));
   return {
     currency: row?.currency ?? EMV_DEFAULTS.currency,
     cpmBlueskyMinor: row?.cpmBlueskyMinor ?? EMV_DEFAULTS.cpmBlueskyMinor,
@@ -32,7 +40,13 @@ export type SettingsInput = {
   bluesky?: { identifier: string; appPassword: string } | null;
 };
 
-export async function saveSettings(db: Db, secret: string, workspaceId: string, input: SettingsInput, now: Date) {
+export async function saveSettings(
+  db: Db,
+  secret: string,
+  workspaceId: string,
+  input: SettingsInput,
+  now: Date,
+) {
   const { bluesky, ...emv } = input;
   const login =
     bluesky === undefined
@@ -46,12 +60,25 @@ export async function saveSettings(db: Db, secret: string, workspaceId: string, 
   await db
     .insert(measurementSettings)
     .values({ workspaceId, ...emv, ...login, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: measurementSettings.workspaceId, set: { ...emv, ...login, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: measurementSettings.workspaceId,
+      set: { ...emv, ...login, updatedAt: now },
+    });
   return getSettings(db, workspaceId);
 }
 
-export async function blueskyLogin(db: Db, secret: string, workspaceId: string): Promise<BlueskyLogin | undefined> {
-  const [row] = await db.select().from(measurementSettings).where(eq(measurementSettings.workspaceId, workspaceId));
+export async function blueskyLogin(
+  db: Db,
+  secret: string,
+  workspaceId: string,
+): Promise<BlueskyLogin | undefined> {
+  const [row] = await db
+    .select()
+    .from(measurementSettings)
+    .where(eq(measurementSettings.workspaceId, workspaceId));
   if (!row?.blueskyIdentifier || !row.blueskyPasswordSealed) return undefined;
-  return { identifier: row.blueskyIdentifier, password: secretBox(secret, 'bluesky').open(row.blueskyPasswordSealed) };
+  return {
+    identifier: row.blueskyIdentifier,
+    password: secretBox(secret, 'bluesky').open(row.blueskyPasswordSealed),
+  };
 }

@@ -6,7 +6,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { PostPlatform, PostView } from '../adapters/platforms/post-types.ts';
 import type { Db } from '../db/client.ts';
-import { campaigns, campaignTracking, contactSocialAccounts, deals, organicMentions } from '../db/schema/index.ts';
+import {
+  campaigns,
+  campaignTracking,
+  contactSocialAccounts,
+  deals,
+  organicMentions,
+} from '../db/schema/index.ts';
 import { safeErrorText } from '../lib/safe-text.ts';
 import { ensureCampaignTracking } from './collect-follows.ts';
 import { campaignWindow, mentions } from './find-posts.ts';
@@ -42,7 +48,11 @@ export async function scanOrganic(
   );
   const notes: string[] = [];
   const found: Array<{ platform: PostPlatform; post: PostView }> = [];
-  const collect = async (platform: PostPlatform, query: string, login?: Parameters<TrackingRuntime['posts']>[1]) => {
+  const collect = async (
+    platform: PostPlatform,
+    query: string,
+    login?: Parameters<TrackingRuntime['posts']>[1],
+  ) => {
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const res = await runtime.posts(platform, login).searchPosts(query, cursor);
@@ -65,7 +75,11 @@ export async function scanOrganic(
     }
   }
   const login = await blueskyLogin(db, secret, workspaceId);
-  const queries = [...terms.hashtags.map((h) => `#${h.replace(/^#/, '')}`), ...terms.links, ...terms.keywords];
+  const queries = [
+    ...terms.hashtags.map((h) => `#${h.replace(/^#/, '')}`),
+    ...terms.links,
+    ...terms.keywords,
+  ];
   if (!login && queries.length > 0)
     notes.push(
       'Bluesky word of mouth is not searched: Bluesky refuses anonymous post search. Add a Bluesky account with an app password in Reports → Measurement settings.',
@@ -78,7 +92,8 @@ export async function scanOrganic(
     }
   }
   const outside = found.filter(
-    ({ post }) => !insiders.has(post.author.handle.toLowerCase()) && !insiders.has(post.author.id.toLowerCase()),
+    ({ post }) =>
+      !insiders.has(post.author.handle.toLowerCase()) && !insiders.has(post.author.id.toLowerCase()),
   );
   if (outside.length > 0)
     await db

@@ -31,7 +31,11 @@ export async function pollTrackedPost(
   if (!row || row.post.status !== 'tracking') return { kind: 'skipped' };
   const tracked = row.post;
   const now = runtime.now();
-  const ref: PostRef = { platform: tracked.platform, id: tracked.postRef, instance: tracked.instance ?? undefined };
+  const ref: PostRef = {
+    platform: tracked.platform,
+    id: tracked.postRef,
+    instance: tracked.instance ?? undefined,
+  };
   const connector = runtime.posts(tracked.platform);
 
   let post: PostView;
@@ -97,7 +101,11 @@ export async function pollTrackedPost(
 }
 
 /** Polls every tracked post whose time has come, oldest due first; returns what happened. */
-export async function pollDuePosts(db: Db, runtime: TrackingRuntime, options: { limit?: number; concurrency?: number } = {}) {
+export async function pollDuePosts(
+  db: Db,
+  runtime: TrackingRuntime,
+  options: { limit?: number; concurrency?: number } = {},
+) {
   const now = runtime.now();
   const due = await db
     .select({ id: trackedPosts.id })
@@ -108,7 +116,8 @@ export async function pollDuePosts(db: Db, runtime: TrackingRuntime, options: { 
   const counts = { polled: 0, deleted: 0, failed: 0, skipped: 0 };
   const queue = due.map((d) => d.id);
   const worker = async () => {
-    for (let id = queue.shift(); id; id = queue.shift()) counts[(await pollTrackedPost(db, runtime, id)).kind] += 1;
+    for (let id = queue.shift(); id; id = queue.shift())
+      counts[(await pollTrackedPost(db, runtime, id)).kind] += 1;
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
   return counts;

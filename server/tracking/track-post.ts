@@ -6,17 +6,22 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { isCrawlError } from '../adapters/http/crawl.errors.ts';
 import type { PostPlatform, PostView } from '../adapters/platforms/post-types.ts';
-import { campaigns, contactSocialAccounts, deals, trackedPosts } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
+import { campaigns, contactSocialAccounts, deals, trackedPosts } from '../db/schema/index.ts';
 import { DealError } from '../deals/deals.errors.ts';
-import { nextPollAt } from './poll-schedule.ts';
 import { pollTrackedPost } from './poll-post.ts';
+import { nextPollAt } from './poll-schedule.ts';
 import { TrackingError } from './tracking.errors.ts';
 import type { TrackingRuntime } from './tracking-runtime.ts';
 
 export async function dealInWorkspace(db: Db, workspaceId: string, dealId: string) {
   const [deal] = await db
-    .select({ id: deals.id, campaignId: deals.campaignId, contactId: deals.contactId, endsOn: campaigns.endsOn })
+    .select({
+      id: deals.id,
+      campaignId: deals.campaignId,
+      contactId: deals.contactId,
+      endsOn: campaigns.endsOn,
+    })
     .from(deals)
     .innerJoin(campaigns, eq(campaigns.id, deals.campaignId))
     .where(and(eq(deals.id, dealId), eq(deals.workspaceId, workspaceId)));
@@ -52,7 +57,8 @@ export function isAuthor(post: PostView, accounts: Array<{ platform: PostPlatfor
 }
 
 function platformOf(runtime: TrackingRuntime, url: string): PostPlatform {
-  for (const platform of ['bluesky', 'mastodon'] as const) if (runtime.posts(platform).parse(url)) return platform;
+  for (const platform of ['bluesky', 'mastodon'] as const)
+    if (runtime.posts(platform).parse(url)) return platform;
   throw new TrackingError(
     'not_a_post_address',
     'That is not a Bluesky or Mastodon post address. Paste a bsky.app/profile/…/post/… link, an at:// URI or a Mastodon status link.',
@@ -65,11 +71,19 @@ export async function resolvePost(runtime: TrackingRuntime, url: string): Promis
     return await connector.post(await connector.refOf(url));
   } catch (error) {
     if (isCrawlError(error, 'not_found'))
-      throw new TrackingError('post_unavailable', 'That post cannot be found: it was deleted, hidden or never existed.', { cause: error });
+      throw new TrackingError(
+        'post_unavailable',
+        'That post cannot be found: it was deleted, hidden or never existed.',
+        { cause: error },
+      );
     if (isCrawlError(error, 'invalid_input'))
       throw new TrackingError('not_a_post_address', error.message, { cause: error });
     if (isCrawlError(error))
-      throw new TrackingError('platform_unreachable', 'The platform did not answer; try again in a few minutes.', { cause: error });
+      throw new TrackingError(
+        'platform_unreachable',
+        'The platform did not answer; try again in a few minutes.',
+        { cause: error },
+      );
     throw error;
   }
 }
@@ -128,7 +142,13 @@ export async function decideProposal(
         ? { status: 'tracking', nextPollAt: now, updatedAt: now }
         : { status: 'dismissed', nextPollAt: null, updatedAt: now },
     )
-    .where(and(eq(trackedPosts.id, id), eq(trackedPosts.workspaceId, workspaceId), eq(trackedPosts.status, 'proposed')))
+    .where(
+      and(
+        eq(trackedPosts.id, id),
+        eq(trackedPosts.workspaceId, workspaceId),
+        eq(trackedPosts.status, 'proposed'),
+      ),
+    )
     .returning({ id: trackedPosts.id });
   if (updated.length === 0) throw new TrackingError('tracked_post_not_found', 'No such proposed post.');
   return { id };

@@ -43,7 +43,8 @@ export function createTrackingRuntime(
   const clock = options.clock ?? systemClock;
   const limiter = options.limiter ?? createRateLimiter({ clock, maxConcurrentPerHost: 4 });
   const fetcher =
-    options.fetcher ?? createFetcher({ userAgent: urls.userAgent, limiter, clock, timeoutMs: 15_000, maxRetries: 4 });
+    options.fetcher ??
+    createFetcher({ userAgent: urls.userAgent, limiter, clock, timeoutMs: 15_000, maxRetries: 4 });
   const mastodon = {
     fetcher,
     instances: urls.mastodonInstanceUrls,

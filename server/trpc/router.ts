@@ -7,8 +7,10 @@ import { crawlsRouter } from '../crawl/crawls.router.ts';
 import { dealsRouter } from '../deals/deals.router.ts';
 import { leaderboardRouter } from '../leaderboard/leaderboard.router.ts';
 import { nichesRouter } from '../niches/niches.router.ts';
+import { reportsRouter } from '../reports/reports.router.ts';
 import { shortlistRouter } from '../shortlist/shortlist.router.ts';
 import { stagesRouter } from '../stages/stages.router.ts';
+import { trackingRouter } from '../tracking/tracking.router.ts';
 import { workspacesRouter } from '../workspaces/workspaces.router.ts';
 import { router } from './init.ts';
 
@@ -25,6 +27,8 @@ export const appRouter = router({
   crawls: crawlsRouter,
   leaderboard: leaderboardRouter,
   shortlist: shortlistRouter,
+  tracking: trackingRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
