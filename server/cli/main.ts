@@ -6,6 +6,8 @@ import { exitCodeHelp, exitCodeOf, exitCodes } from './cli-errors.ts';
 // loading the database, the HTTP server or the scoring code.
 const discover = () => import('./discover-commands.ts');
 const config = () => import('../config.ts');
+const track = () => import('./track-command.ts');
+const report = () => import('./report-command.ts');
 
 const usage = `Usage: murmur <command> [options]
 
@@ -27,6 +29,10 @@ Commands:
   score --niche NAME            Score a niche again (a new snapshot)
   export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
                                 Write a niche with its latest scores (see \`murmur help export\`)
+  track URL --deal ID [--workspace W]
+                                Track a live Bluesky or Mastodon post on a deal
+  report --campaign NAME [--format csv|json] [--workspace W]
+                                A campaign's measured reach, engagement and cascades
   help [export]                 Show this text, or what an export holds
 
 ${exitCodeHelp}`;
@@ -81,6 +87,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await discover()).scoreCommand(rest);
       case 'export':
         return await (await discover()).exportCommand(rest);
+      case 'track':
+        return await (await track()).trackCommand(rest);
+      case 'report':
+        return await (await report()).reportCommand(rest);
       case undefined:
       case 'help':
       case '--help':
