@@ -40,6 +40,11 @@ describe('earned reach', () => {
     for (const s of sharers) truth.add(s.account);
     const exact = earnedReach({ influencer: -1, influencerFollowers: direct, sharers });
     expect(exact.value).toBe(truth.size);
+    const bitmap = earnedReach(
+      { influencer: -1, influencerFollowers: direct, sharers },
+      { nodeCount: 1_000_040 },
+    );
+    expect(bitmap).toEqual(exact);
     const sketched = earnedReach(
       { influencer: -1, influencerFollowers: direct, sharers },
       { exactLimit: 1000 },

@@ -34,9 +34,45 @@ export function hashAccount(account: AccountId): number {
   return hash32(h >>> 0, SEED);
 }
 
-/** Distinct counter: a Set until `limit`, then a HyperLogLog sketch. */
-function distinctCounter<Id extends AccountId>(limit: number, precision: number, hash: (a: Id) => number) {
-  let exact: Set<Id> | null = new Set<Id>();
+/**
+ * Exact distinct counter over node indices 0..nodeCount-1. `mark` remembers
+ * 1 = counted, 2 = direct audience, so each account is tested against the
+ * direct audience once however many lists it is on.
+ */
+function bitmapCounter<Id extends AccountId>(nodeCount: number, direct: (a: Id) => boolean) {
+  const mark = new Uint8Array(nodeCount);
+  let size = 0;
+  const offer = (account: Id) => {
+    const v = account as number;
+    if (!(v >= 0 && v < nodeCount && Number.isInteger(v))) {
+      throw new GraphError(
+        'node-out-of-range',
+        `${WHERE}: account ${v} is not a node (expected 0..${nodeCount - 1})`,
+      );
+    }
+    if (mark[v] !== 0) return;
+    if (direct(account)) mark[v] = 2;
+    else {
+      mark[v] = 1;
+      size++;
+    }
+  };
+  return { offer, exact: true, count: () => size };
+}
+
+/**
+ * Distinct counter for any account keys: exact until `limit` accounts, then a
+ * HyperLogLog sketch. While exact, `mark` remembers 1 = counted, 2 = direct
+ * audience, so an account on many lists costs one lookup per list.
+ */
+function distinctCounter<Id extends AccountId>(
+  limit: number,
+  precision: number,
+  hash: (a: Id) => number,
+  direct: (a: Id) => boolean,
+) {
+  let mark: Map<Id, 1 | 2> | null = new Map();
+  let size = 0;
   const registers = new Uint8Array(2 ** precision);
   const rest = 32 - precision;
   const sketch = (account: Id) => {
@@ -46,20 +82,29 @@ function distinctCounter<Id extends AccountId>(limit: number, precision: number,
     const r = h >>> rest;
     if (registers[r] < rank) registers[r] = rank;
   };
+  const offer = (account: Id) => {
+    if (!mark) {
+      if (!direct(account)) sketch(account);
+      return;
+    }
+    if (mark.has(account)) return;
+    if (direct(account)) {
+      mark.set(account, 2);
+      return;
+    }
+    mark.set(account, 1);
+    if (++size > limit) {
+      for (const [a, m] of mark) if (m === 1) sketch(a);
+      mark = null;
+    }
+  };
   return {
-    add(account: Id) {
-      if (!exact) return sketch(account);
-      exact.add(account);
-      if (exact.size > limit) {
-        for (const a of exact) sketch(a);
-        exact = null;
-      }
-    },
+    offer,
     get exact() {
-      return exact !== null;
+      return mark !== null;
     },
     count(): number {
-      return exact ? exact.size : Math.round(hllEstimate(registers, 0, precision));
+      return mark ? size : Math.round(hllEstimate(registers, 0, precision));
     },
   };
 }
@@ -91,7 +136,17 @@ export function earnedReach<Id extends AccountId>(
   }
   const { influencer, influencerFollowers, sharers } = input;
   const direct = (a: Id) => a === influencer || influencerFollowers.has(a);
-  const counter = distinctCounter<Id>(exactLimit, precision, hash);
+  const { nodeCount } = options;
+  if (nodeCount !== undefined && !(Number.isInteger(nodeCount) && nodeCount >= 0)) {
+    throw new GraphError(
+      'invalid-option',
+      `${WHERE}: nodeCount must be a non-negative integer, got ${nodeCount}`,
+    );
+  }
+  const counter =
+    nodeCount === undefined
+      ? distinctCounter<Id>(exactLimit, precision, hash, direct)
+      : bitmapCounter<Id>(nodeCount, direct);
 
   let known = 0;
   let entries = 0;
@@ -107,14 +162,21 @@ export function earnedReach<Id extends AccountId>(
       continue;
     }
     known++;
-    for (const follower of sharer.followers) {
-      entries++;
-      if (!direct(follower)) counter.add(follower);
+    const list = sharer.followers;
+    if (Array.isArray(list) || ArrayBuffer.isView(list)) {
+      const array = list as ArrayLike<Id>;
+      entries += array.length;
+      for (let k = 0; k < array.length; k++) counter.offer(array[k]);
+    } else {
+      for (const follower of list) {
+        entries++;
+        counter.offer(follower);
+      }
     }
   }
   const fromLists = counter.count();
   const noveltyRate = entries > 0 ? Math.min(1, fromLists / entries) : 1;
-  if (includeSharers) for (const sharer of sharers) if (!direct(sharer.account)) counter.add(sharer.account);
+  if (includeSharers) for (const sharer of sharers) counter.offer(sharer.account);
 
   const counted = counter.count();
   const method = counter.exact ? 'exact' : 'hyperloglog';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError, type ReshareInput, reconstructCascade } from '../index.ts';
+import { buildCsr, GraphError, type ReshareInput, reconstructCascade, seededRng } from '../index.ts';
 
 /** A small follow graph: `ann: ['inf']` means ann follows inf. */
 const followGraph: Record<string, string[]> = {
@@ -154,6 +154,36 @@ describe('cascade reconstruction', () => {
     const c = reconstructCascade({ root, reshares: [{ account: 'ann', time: 900 }], following });
     expect(Array.from(c.parent)).toEqual([-1, 0]);
     expect(c.counts.beforeRoot).toBe(1);
+  });
+
+  it('gives the same tree from a typed-array graph, the adjacency callback and the predicate, for both rules', () => {
+    const rng = seededRng(8);
+    const n = 400;
+    const from = Int32Array.from({ length: 4000 }, () => Math.floor(rng() * n));
+    const to = Int32Array.from({ length: 4000 }, () => Math.floor(rng() * n));
+    const csr = buildCsr(n, from, to);
+    const out = (a: number) => csr.outTargets.subarray(csr.outOffsets[a], csr.outOffsets[a + 1]);
+    // Coarse times so ties happen; some duplicates and a few via references.
+    const reshares = Array.from({ length: 300 }, () => ({
+      account: 1 + Math.floor(rng() * (n - 1)),
+      time: Math.floor(rng() * 50),
+      via: rng() < 0.1 ? Math.floor(rng() * n) : undefined,
+    }));
+    for (const rule of ['earliest', 'latest'] as const) {
+      const input = { root: { account: 0, time: 0 }, reshares };
+      const typed = reconstructCascade({ ...input, graph: csr }, { rule });
+      const callback = reconstructCascade({ ...input, following: out }, { rule });
+      const predicate = reconstructCascade({ ...input, follows: (a, b) => out(a).includes(b) }, { rule });
+      for (const other of [callback, predicate]) {
+        expect(other.accounts).toEqual(typed.accounts);
+        expect(other.parent).toEqual(typed.parent);
+        expect(other.attribution).toEqual(typed.attribution);
+      }
+      expect(typed.counts.duplicates).toBeGreaterThan(0);
+    }
+    expect(() =>
+      reconstructCascade({ root: { account: 0, time: 0 }, reshares: [{ account: n, time: 1 }], graph: csr }),
+    ).toThrow(/unknown node/);
   });
 
   it('refuses input it cannot order', () => {

@@ -26,57 +26,22 @@
  *   partial data may not be the earliest.
  *
  * Cost: O(r log r) for the sort plus the resharers' follow counts with
- * `following`, or up to r² / 2 predicate calls with `follows`.
+ * `graph` (typed arrays, node-index accounts) or `following`, or up to
+ * r² / 2 predicate calls with `follows`.
  */
-import { GraphError } from '../errors.ts';
+import { assertNode, GraphError } from '../errors.ts';
 import type {
   AccountId,
   Attribution,
   Cascade,
   ReconstructInput,
   ReconstructOptions,
-  ReshareInput,
 } from './cascade.types.ts';
+import { defaultCompareAccounts, reshareOrder } from './reshare-order.ts';
 
 const WHERE = 'murmur/graph/cascade/reconstruct';
 
 export const RECONSTRUCT_DEFAULTS = { rule: 'earliest' as 'earliest' | 'latest' };
-
-export function defaultCompareAccounts(a: AccountId, b: AccountId): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Earliest reshare per account (ties: first listed), root's account excluded. */
-function firstReshares<Id extends AccountId>(
-  rootAccount: Id,
-  reshares: readonly ReshareInput<Id>[],
-): { kept: Map<Id, number>; duplicates: number } {
-  const kept = new Map<Id, number>();
-  let duplicates = 0;
-  for (let k = 0; k < reshares.length; k++) {
-    const { account, time } = reshares[k];
-    if (!Number.isFinite(time)) {
-      throw new GraphError(
-        'invalid-input',
-        `${WHERE}: reshares[${k}].time must be a finite number, got ${time}`,
-      );
-    }
-    if (account === rootAccount) {
-      duplicates++;
-      continue;
-    }
-    const previous = kept.get(account);
-    if (previous === undefined) kept.set(account, k);
-    else {
-      duplicates++;
-      if (time < reshares[previous].time) kept.set(account, k);
-    }
-  }
-  return { kept, duplicates };
-}
 
 /**
  * @example
@@ -92,7 +57,7 @@ export function reconstructCascade<Id extends AccountId>(
   input: ReconstructInput<Id>,
   options: ReconstructOptions<Id> = {},
 ): Cascade<Id> {
-  const { root, reshares, following, follows, followsKnown } = input;
+  const { root, reshares, graph, following, follows, followsKnown } = input;
   const { rule, compareAccounts } = {
     ...RECONSTRUCT_DEFAULTS,
     compareAccounts: defaultCompareAccounts as (a: Id, b: Id) => number,
@@ -105,33 +70,39 @@ export function reconstructCascade<Id extends AccountId>(
   if (!Number.isFinite(root.time)) {
     throw new GraphError('invalid-input', `${WHERE}: root.time must be a finite number, got ${root.time}`);
   }
-  if (!following && !follows) {
-    throw new GraphError('invalid-input', `${WHERE}: pass \`following\` or \`follows\``);
+  if (!graph && !following && !follows) {
+    throw new GraphError('invalid-input', `${WHERE}: pass \`graph\`, \`following\` or \`follows\``);
   }
 
-  const { kept, duplicates } = firstReshares(root.account, reshares);
-  const order = Array.from(kept.values());
-  order.sort(
-    (a, b) =>
-      reshares[a].time - reshares[b].time || compareAccounts(reshares[a].account, reshares[b].account),
-  );
+  const { order, duplicates } = reshareOrder(root.account, reshares, compareAccounts, graph?.nodeCount);
 
   const size = order.length + 1;
   const accounts: Id[] = new Array(size);
   const times = new Float64Array(size);
   const source = new Int32Array(size);
-  const index = new Map<Id, number>();
   accounts[0] = root.account;
   times[0] = root.time;
   source[0] = -1;
-  index.set(root.account, 0);
   for (let i = 1; i < size; i++) {
     const k = order[i - 1];
     accounts[i] = reshares[k].account;
     times[i] = reshares[k].time;
     source[i] = k;
-    index.set(reshares[k].account, i);
   }
+  // Account -> node: a dense array over the graph's node indices, else a Map.
+  const index = new Map<Id, number>();
+  const position = graph ? new Int32Array(graph.nodeCount).fill(-1) : null;
+  for (let i = 0; i < size; i++) {
+    if (position) {
+      assertNode(accounts[i] as number, position.length, 'cascade/reconstruct');
+      position[accounts[i] as number] = i;
+    } else index.set(accounts[i], i);
+  }
+  const indexOf = (a: Id): number | undefined => {
+    if (!position) return index.get(a);
+    const j = typeof a === 'number' && a >= 0 && a < position.length ? position[a] : -1;
+    return j < 0 ? undefined : j;
+  };
 
   const parent = new Int32Array(size);
   const depth = new Int32Array(size);
@@ -160,7 +131,7 @@ export function reconstructCascade<Id extends AccountId>(
 
     const via = reshares[source[i]].via;
     if (via !== undefined && via !== null) {
-      const j = index.get(via);
+      const j = indexOf(via);
       if (j !== undefined && j !== i && earlier(j, i)) {
         p = j;
         how = 'via';
@@ -168,13 +139,32 @@ export function reconstructCascade<Id extends AccountId>(
     }
 
     if (times[i] < root.time) counts.beforeRoot++;
-    else if (p < 0 && following) {
+    else if (p < 0 && graph && position) {
+      const { outOffsets, outTargets } = graph;
+      const v = account as number;
+      const t = times[i];
+      for (let e = outOffsets[v]; e < outOffsets[v + 1]; e++) {
+        const j = position[outTargets[e]];
+        if (j >= 0 && (j === 0 || times[j] < t) && (p < 0 || (latest ? j > p : j < p))) p = j;
+      }
+      if (p >= 0) how = 'followed';
+    } else if (p < 0 && following) {
       const list = following(account);
       if (list === undefined) unknown = true;
       else {
-        for (const followee of list) {
-          const j = index.get(followee);
-          if (j !== undefined && j < i && (p < 0 || (latest ? j > p : j < p)) && earlier(j, i)) p = j;
+        // Candidate j is an earlier sharer (root, or strictly earlier time); keep the earliest or latest.
+        const t = times[i];
+        if (Array.isArray(list) || ArrayBuffer.isView(list)) {
+          const array = list as ArrayLike<Id>;
+          for (let k = 0; k < array.length; k++) {
+            const j = index.get(array[k]);
+            if (j !== undefined && (j === 0 || times[j] < t) && (p < 0 || (latest ? j > p : j < p))) p = j;
+          }
+        } else {
+          for (const followee of list) {
+            const j = index.get(followee);
+            if (j !== undefined && (j === 0 || times[j] < t) && (p < 0 || (latest ? j > p : j < p))) p = j;
+          }
         }
         if (p >= 0) how = 'followed';
       }
