@@ -5,4 +5,9 @@ import { scoreJob } from '../scoring/score.job.ts';
 import { trackingJob } from '../tracking/tracking.job.ts';
 import type { JobDefinition } from './registry.ts';
 
-export const allJobs: JobDefinition<never>[] = [scoreJob as never, crawlJob as never, importJob as never, trackingJob as never];
+export const allJobs: JobDefinition<never>[] = [
+  scoreJob as never,
+  crawlJob as never,
+  importJob as never,
+  trackingJob as never,
+];

@@ -49,7 +49,10 @@ export async function followGraph(
   );
   const add = (map: Map<string, Set<string>>, key: string, value: string) => {
     let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      map.set(key, set);
+    }
     set.add(value);
   };
   for (const e of crawled) add(following, e.follower, e.followed);

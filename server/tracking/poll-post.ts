@@ -28,7 +28,7 @@ export async function pollTrackedPost(
     .from(trackedPosts)
     .innerJoin(campaigns, eq(campaigns.id, trackedPosts.campaignId))
     .where(eq(trackedPosts.id, id));
-  if (!row || row.post.status !== 'tracking') return { kind: 'skipped' };
+  if (row?.post.status !== 'tracking') return { kind: 'skipped' };
   const tracked = row.post;
   const now = runtime.now();
   const ref: PostRef = {

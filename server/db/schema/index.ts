@@ -9,5 +9,5 @@ export * from './niches.ts';
 export * from './scores.ts';
 export * from './shortlist.ts';
 export * from './stages.ts';
-export * from './uploads.ts';
 export * from './tracking.ts';
+export * from './uploads.ts';
