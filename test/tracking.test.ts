@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from '../server/adapters/http/fetcher.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
+import { measurementSettings } from '../server/db/schema/index.ts';
 import { pollDuePosts } from '../server/tracking/poll-post.ts';
 import { createTrackingRuntime } from '../server/tracking/tracking-runtime.ts';
 import { type FakeBluesky, startFakeBluesky } from './fakes/bluesky-server.ts';
@@ -57,7 +58,11 @@ describe.each(testDatabaseKinds)('tracking and reports on %s', (kind) => {
     app = createTestApp(database);
     // Generous quotas: the limiter spreads requests evenly over a window, and this test is not about pace.
     const rateLimit = { limit: 100_000, windowMs: 60_000 };
-    bsky = await startFakeBluesky({ graph, rateLimit });
+    bsky = await startFakeBluesky({
+      graph,
+      rateLimit,
+      login: { identifier: 'search.bsky.test', password: 'abcd-efgh-ijkl-mnop' },
+    });
     masto = await startFakeMastodon({ graph, domain: 'masto.test', rateLimit });
     const config = loadConfig({
       DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-tracking-')),
@@ -259,6 +264,29 @@ describe.each(testDatabaseKinds)('tracking and reports on %s', (kind) => {
     expect(result.notes.join(' ')).toMatch(/Bluesky refuses anonymous post search/);
     const report = await mia.reports.campaign({ campaignId });
     expect(report.organic.mentions.map((m) => m.authorHandle)).toEqual([masto.acct(idx('f5'))]);
+  });
+
+  it('searches Bluesky word of mouth with the workspace app password, sealed and never sent back', async () => {
+    const outsider = graph.accounts[idx('f6')]!.posts;
+    outsider.push({
+      ...outsider[0]!,
+      index: outsider.length,
+      text: 'My take on #SpringLaunch',
+      createdAt: at(100),
+    });
+    const saved = await mia.tracking.saveSettings({
+      bluesky: { identifier: 'search.bsky.test', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl: bsky.url },
+    });
+    expect(saved).toMatchObject({ blueskyIdentifier: 'search.bsky.test', hasBlueskyPassword: true });
+    expect(JSON.stringify(saved)).not.toContain('abcd-efgh');
+    const stored = await database.db.select().from(measurementSettings);
+    expect(stored[0]!.blueskyPasswordSealed).toMatch(/^v1\./);
+    expect(stored[0]!.blueskyPasswordSealed).not.toContain('abcd');
+    const result = await mia.tracking.scanOrganic({ campaignId });
+    expect(result.notes).toEqual([]);
+    const report = await mia.reports.campaign({ campaignId });
+    expect(report.organic.mentions.map((m) => m.authorHandle)).toContain(bsky.handle(idx('f6')));
+    expect(bsky.stats.byPath['/xrpc/app.bsky.feed.searchPosts']).toBeGreaterThan(0);
   });
 
   it('keeps every workspace to itself, and serves the report to an API key and as CSV', async () => {

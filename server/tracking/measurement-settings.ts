@@ -27,6 +27,7 @@ export async function getSettings(db: Db, workspaceId: string) {
     cpmMastodonMinor: row?.cpmMastodonMinor ?? EMV_DEFAULTS.cpmMastodonMinor,
     impressionsPerReach: row?.impressionsPerReach ?? EMV_DEFAULTS.impressionsPerReach,
     blueskyIdentifier: row?.blueskyIdentifier ?? null,
+    blueskyServiceUrl: row?.blueskyServiceUrl ?? null,
     hasBlueskyPassword: !!row?.blueskyPasswordSealed,
   };
 }
@@ -37,7 +38,7 @@ export type SettingsInput = {
   cpmMastodonMinor?: number;
   impressionsPerReach?: number;
   /** null removes the account. */
-  bluesky?: { identifier: string; appPassword: string } | null;
+  bluesky?: { identifier: string; appPassword: string; serviceUrl?: string | null } | null;
 };
 
 export async function saveSettings(
@@ -52,10 +53,11 @@ export async function saveSettings(
     bluesky === undefined
       ? {}
       : bluesky === null
-        ? { blueskyIdentifier: null, blueskyPasswordSealed: null }
+        ? { blueskyIdentifier: null, blueskyPasswordSealed: null, blueskyServiceUrl: null }
         : {
             blueskyIdentifier: bluesky.identifier,
             blueskyPasswordSealed: secretBox(secret, 'bluesky').seal(bluesky.appPassword),
+            blueskyServiceUrl: bluesky.serviceUrl ?? null,
           };
   await db
     .insert(measurementSettings)
@@ -80,5 +82,6 @@ export async function blueskyLogin(
   return {
     identifier: row.blueskyIdentifier,
     password: secretBox(secret, 'bluesky').open(row.blueskyPasswordSealed),
+    serviceUrl: row.blueskyServiceUrl ?? undefined,
   };
 }

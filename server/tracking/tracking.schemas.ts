@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from '../lib/http-url.ts';
 
 export const trackInput = z.object({
   dealId: z.uuid('That is not a deal id.'),
@@ -24,7 +25,11 @@ export const settingsInput = z.object({
   cpmMastodonMinor: z.number().int().min(0).max(10_000_000).optional(),
   impressionsPerReach: z.number().min(0).max(100).optional(),
   bluesky: z
-    .object({ identifier: z.string().trim().min(1).max(253), appPassword: z.string().min(1).max(200) })
+    .object({
+      identifier: z.string().trim().min(1).max(253),
+      appPassword: z.string().min(1).max(200),
+      serviceUrl: httpUrl('Enter the server address, starting with https://.').nullable().optional(),
+    })
     .nullable()
     .optional(),
 });

@@ -14,7 +14,12 @@ import { BLUESKY_DEFAULT_APPVIEW, normalizeBlueskyActor } from './bluesky.ts';
 import type { PostConnector, PostRef, PostView, Reshare } from './post-types.ts';
 import type { Account, CallOptions } from './types.ts';
 
-export type BlueskyLogin = { identifier: string; password: string };
+export type BlueskyLogin = {
+  identifier: string;
+  password: string;
+  /** The account's PDS (createSession and search); the connector's `pdsUrl` when absent. */
+  serviceUrl?: string;
+};
 
 export type BlueskyPostsOptions = {
   fetcher: Fetcher;
@@ -144,8 +149,8 @@ export const createBlueskyPosts = ({
       throw new CrawlError('invalid_input', 'bluesky/posts: searching posts needs a Bluesky account');
     session ??= xrpc('com.atproto.server.createSession', {}, z.object({ accessJwt: z.string() }), {
       ...options,
-      base: pdsUrl,
-      post: login,
+      base: login.serviceUrl ?? pdsUrl,
+      post: { identifier: login.identifier, password: login.password },
     }).then((s) => s.accessJwt);
     try {
       return await session;
@@ -292,7 +297,7 @@ export const createBlueskyPosts = ({
         'app.bsky.feed.searchPosts',
         { q: query, limit: 100, cursor, sort: 'latest' },
         schema,
-        { ...options, base: pdsUrl, token: access },
+        { ...options, base: login?.serviceUrl ?? pdsUrl, token: access },
       );
       return { items: res.posts.map(view), next: res.cursor ?? null };
     },

@@ -176,6 +176,8 @@ export const measurementSettings = pgTable('measurement_settings', {
   /** A Bluesky account used only for post search; the app password sealed (purpose "bluesky"). */
   blueskyIdentifier: text(),
   blueskyPasswordSealed: text(),
+  /** The account's PDS, where createSession and search go; null means https://bsky.social. */
+  blueskyServiceUrl: text(),
   ...timestamps,
 });
 

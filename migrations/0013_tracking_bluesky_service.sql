@@ -1,0 +1,1 @@
+ALTER TABLE "measurement_settings" ADD COLUMN "bluesky_service_url" text;
