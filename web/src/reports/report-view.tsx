@@ -7,6 +7,7 @@ import { EmvPanel } from './emv-panel.tsx';
 import { count, earned, money, share } from './format.ts';
 import { GoalsMeasured } from './goals.tsx';
 import { InfluencerTable } from './influencer-table.tsx';
+import { MeasurementSettings } from './measurement-settings.tsx';
 import { Metric } from './metric.tsx';
 import { PostCascades } from './post-cascades.tsx';
 import { ReportChart } from './report-chart.tsx';
@@ -114,6 +115,7 @@ export function ReportView(props: { campaignId: string }) {
               <GoalsMeasured goals={r().goals} currency={r().emv.currency} />
             </section>
             <EmvPanel emv={r().emv} formula={f().emv} />
+            <MeasurementSettings />
             <section class="card">
               <h2>Organic word of mouth</h2>
               <p class="muted">{f().organic}</p>
