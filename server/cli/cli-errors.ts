@@ -88,6 +88,11 @@ const exits: Record<ErrorCode, Exit> = {
   plan_failed: 'failure',
   currency_mismatch: 'usage',
   bad_cursor: 'usage',
+  tracked_post_not_found: 'notFound',
+  not_a_post_address: 'usage',
+  post_unavailable: 'notFound',
+  platform_unreachable: 'failure',
+  bluesky_login_failed: 'usage',
   already_exists: 'conflict',
 };
 

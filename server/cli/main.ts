@@ -7,6 +7,8 @@ import { exitCodeHelp, exitCodeOf, exitCodes } from './cli-errors.ts';
 const discover = () => import('./discover-commands.ts');
 const config = () => import('../config.ts');
 const plan = () => import('./plan-command.ts');
+const track = () => import('./track-command.ts');
+const report = () => import('./report-command.ts');
 
 const usage = `Usage: murmur <command> [options]
 
@@ -31,6 +33,10 @@ Commands:
   plan --niche NAME (--budget AMOUNT | --k N) [--epsilon E] [--model wc|uniform:P|learned]
                                 Choose which accounts to pay so a post reaches the most of the
                                 niche (see \`murmur help plan\`)
+  track URL --deal ID [--workspace W]
+                                Track a live Bluesky or Mastodon post on a deal
+  report --campaign NAME [--format csv|json] [--workspace W]
+                                A campaign's measured reach, engagement and cascades
   help [export|plan]            Show this text, or what an export holds
 
 ${exitCodeHelp}`;
@@ -87,6 +93,10 @@ export async function main(argv: string[]): Promise<number> {
         return await (await discover()).exportCommand(rest);
       case 'plan':
         return await (await plan()).planCommand(rest);
+      case 'track':
+        return await (await track()).trackCommand(rest);
+      case 'report':
+        return await (await report()).reportCommand(rest);
       case undefined:
       case 'help':
       case '--help':

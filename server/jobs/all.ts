@@ -3,6 +3,7 @@ import { crawlJob } from '../crawl/crawl.job.ts';
 import { importJob } from '../imports/import.job.ts';
 import { planJob } from '../plans/plans.job.ts';
 import { scoreJob } from '../scoring/score.job.ts';
+import { trackingJob } from '../tracking/tracking.job.ts';
 import type { JobDefinition } from './registry.ts';
 
 export const allJobs: JobDefinition<never>[] = [
@@ -10,4 +11,5 @@ export const allJobs: JobDefinition<never>[] = [
   crawlJob as never,
   importJob as never,
   planJob as never,
+  trackingJob as never,
 ];

@@ -18,6 +18,7 @@ import type { PlanErrorCode } from '../plans/plans.errors.ts';
 import type { ScoringErrorCode } from '../scoring/scoring.errors.ts';
 import type { ShortlistErrorCode } from '../shortlist/shortlist.errors.ts';
 import type { StageErrorCode } from '../stages/stages.errors.ts';
+import type { TrackingErrorCode } from '../tracking/tracking.errors.ts';
 import type { InvitationErrorCode, WorkspaceErrorCode } from '../workspaces/workspaces.errors.ts';
 import type { CursorErrorCode } from './cursor.ts';
 
@@ -39,4 +40,5 @@ export type ErrorCode =
   | ScoringErrorCode
   | ShortlistErrorCode
   | StageErrorCode
+  | TrackingErrorCode
   | WorkspaceErrorCode;

@@ -87,6 +87,12 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   plan_not_ready: 'CONFLICT',
   plan_failed: 'BAD_REQUEST',
   currency_mismatch: 'BAD_REQUEST',
+  // tracking and reports
+  tracked_post_not_found: 'NOT_FOUND',
+  not_a_post_address: 'BAD_REQUEST',
+  post_unavailable: 'NOT_FOUND',
+  platform_unreachable: 'BAD_GATEWAY',
+  bluesky_login_failed: 'BAD_REQUEST',
   // anywhere
   bad_cursor: 'BAD_REQUEST',
   already_exists: 'CONFLICT',

@@ -8,8 +8,10 @@ import { dealsRouter } from '../deals/deals.router.ts';
 import { leaderboardRouter } from '../leaderboard/leaderboard.router.ts';
 import { nichesRouter } from '../niches/niches.router.ts';
 import { plansRouter } from '../plans/plans.router.ts';
+import { reportsRouter } from '../reports/reports.router.ts';
 import { shortlistRouter } from '../shortlist/shortlist.router.ts';
 import { stagesRouter } from '../stages/stages.router.ts';
+import { trackingRouter } from '../tracking/tracking.router.ts';
 import { workspacesRouter } from '../workspaces/workspaces.router.ts';
 import { router } from './init.ts';
 
@@ -27,6 +29,8 @@ export const appRouter = router({
   leaderboard: leaderboardRouter,
   shortlist: shortlistRouter,
   plans: plansRouter,
+  tracking: trackingRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

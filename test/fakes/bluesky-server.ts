@@ -1,12 +1,14 @@
 /**
  * A loopback stand-in for the Bluesky AppView, speaking XRPC as the lexicons define it:
  * app.bsky.actor.getProfile/getProfiles/searchActors, app.bsky.graph.getFollowers/getFollows,
- * app.bsky.feed.getAuthorFeed, with opaque cursors, `RateLimit-*` headers (Reset in unix seconds,
+ * and the post routes in bluesky-feed.ts (posts, threads, reposts with `via`, quotes, likes,
+ * author feeds, authenticated searchPosts), with opaque cursors, `RateLimit-*` headers (Reset in unix seconds,
  * `RateLimit-Policy: "<limit>;w=<seconds>"`), 400 InvalidRequest errors and 429 RateLimitExceeded.
  *
  *   const bsky = await startFakeBluesky({ graph, rateLimit: { limit: 3000, windowMs: 300_000 }, clock });
  *   bsky.url; bsky.handle(0) === 'user0.bsky.test'; bsky.stats.whileExhausted; await bsky.close();
  */
+import { createFeedRoutes, type FakeBlueskyLogin } from './bluesky-feed.ts';
 import { type FakeAccount, type FakeGraph, searchFakeAccounts } from './fake-graph.ts';
 import {
   type FakeRequest,
@@ -15,11 +17,20 @@ import {
   type FakeServerOptions,
   startFakeHttp,
 } from './fake-http.ts';
+import { createFakeSpread, type FakeSpread } from './fake-spread.ts';
 
-export type FakeBlueskyOptions = FakeServerOptions & { graph: FakeGraph; handleSuffix?: string };
+export type FakeBlueskyOptions = FakeServerOptions & {
+  graph: FakeGraph;
+  handleSuffix?: string;
+  /** Reposts, quotes, replies, likes and deletions of the graph's posts (tests change it live). */
+  spread?: FakeSpread;
+  /** The one account createSession accepts, for authenticated searchPosts. */
+  login?: FakeBlueskyLogin;
+};
 
 export type FakeBluesky = FakeServer & {
   graph: FakeGraph;
+  spread: FakeSpread;
   did(index: number): string;
   handle(index: number): string;
   /** Sizes of the `actors` lists getProfiles received, in order. */
@@ -38,7 +49,7 @@ const decodeCursor = (cursor: string | null): number | null => {
 };
 
 export const startFakeBluesky = async (options: FakeBlueskyOptions): Promise<FakeBluesky> => {
-  const { graph, handleSuffix = '.bsky.test' } = options;
+  const { graph, handleSuffix = '.bsky.test', spread = createFakeSpread() } = options;
   const did = (index: number) => `did:plc:fake${index.toString(36).padStart(6, '0')}`;
   const handle = (index: number) => `${graph.accounts[index]!.name}${handleSuffix}`;
   const byActor = new Map<string, number>();
@@ -64,41 +75,6 @@ export const startFakeBluesky = async (options: FakeBlueskyOptions): Promise<Fak
     followsCount: graph.follows[a.index]!.length,
     postsCount: a.posts.length,
   });
-  const postView = (a: FakeAccount, j: number) => {
-    const post = a.posts[j]!;
-    return {
-      uri: `at://${did(a.index)}/app.bsky.feed.post/3kfake${a.index.toString(36)}p${j}`,
-      cid: `bafyreifake${a.index}p${j}`,
-      author: { did: did(a.index), handle: handle(a.index), displayName: a.displayName, labels: [] },
-      record: { $type: 'app.bsky.feed.post', text: post.text, createdAt: post.createdAt, langs: ['en'] },
-      indexedAt: post.createdAt,
-      replyCount: post.replies,
-      repostCount: post.reposts,
-      likeCount: post.likes,
-      quoteCount: post.quotes,
-      labels: [],
-    };
-  };
-  /** The author's posts, with a repost of someone they follow after every second post. */
-  const feedOf = (a: FakeAccount) => {
-    const items: unknown[] = [];
-    const followed = graph.follows[a.index]![0];
-    a.posts.forEach((_, j) => {
-      items.push({ post: postView(a, j) });
-      if (j % 2 === 1 && followed !== undefined) {
-        items.push({
-          post: postView(graph.accounts[followed]!, 0),
-          reason: {
-            $type: 'app.bsky.feed.defs#reasonRepost',
-            by: profileView(a),
-            indexedAt: a.posts[j]!.createdAt,
-          },
-        });
-      }
-    });
-    return items;
-  };
-
   const paged = <T>(all: T[], query: URLSearchParams, max: number, defaultLimit: number) => {
     const limit = Number(query.get('limit') ?? defaultLimit);
     if (!Number.isInteger(limit) || limit < 1 || limit > max)
@@ -115,7 +91,19 @@ export const startFakeBluesky = async (options: FakeBlueskyOptions): Promise<Fak
     return actor === null ? undefined : byActor.get(actor.toLowerCase());
   };
 
-  const route = ({ path, query }: FakeRequest): FakeResponse => {
+  const feed = createFeedRoutes({
+    graph,
+    spread,
+    login: options.login,
+    did,
+    handle,
+    profileView,
+    actorIndex: (actor) => byActor.get(actor.toLowerCase()),
+    paged,
+  });
+
+  const route = (request: FakeRequest): FakeResponse => {
+    const { path, query } = request;
     const nsid = path.replace(/^\/xrpc\//, '');
     switch (nsid) {
       case 'app.bsky.actor.getProfile': {
@@ -150,15 +138,13 @@ export const startFakeBluesky = async (options: FakeBlueskyOptions): Promise<Fak
         };
         return { status: 200, body };
       }
-      case 'app.bsky.feed.getAuthorFeed': {
-        const index = actorOf(query);
-        if (index === undefined) return invalid('Profile not found');
-        const page = paged(feedOf(graph.accounts[index]!), query, 100, 50);
-        if (page.error) return page.error;
-        return { status: 200, body: { feed: page.items, cursor: page.cursor } };
-      }
       default:
-        return { status: 501, body: { error: 'MethodNotImplemented', message: 'Method Not Implemented' } };
+        return (
+          feed(nsid, request) ?? {
+            status: 501,
+            body: { error: 'MethodNotImplemented', message: 'Method Not Implemented' },
+          }
+        );
     }
   };
 
@@ -172,5 +158,5 @@ export const startFakeBluesky = async (options: FakeBlueskyOptions): Promise<Fak
       'ratelimit-policy': `${quota.limit};w=${Math.round(quota.windowMs / 1000)}`,
     }),
   });
-  return { ...server, graph, did, handle, profilesBatchSizes };
+  return { ...server, graph, spread, did, handle, profilesBatchSizes };
 };

@@ -55,7 +55,16 @@ export type FakeServerOptions = {
   faults?: FakeFault[];
 };
 
-export type FakeRequest = { path: string; query: URLSearchParams; baseUrl: string };
+export type FakeRequest = {
+  path: string;
+  query: URLSearchParams;
+  baseUrl: string;
+  method?: string;
+  /** Lower-cased request headers (authorization, content-type). */
+  headers?: Record<string, string | string[] | undefined>;
+  /** The request body as text, for POST routes. */
+  body?: string;
+};
 export type FakeResponse = {
   status: number;
   body: unknown;
@@ -136,7 +145,7 @@ export const startFakeHttp = async (
     res.end(body);
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, baseUrl: string) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, baseUrl: string, body: string) => {
     const url = new URL(req.url ?? '/', baseUrl);
     stats.requests += 1;
     stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
@@ -171,7 +180,14 @@ export const startFakeHttp = async (
     if (fault?.kind === 'html') {
       return send(res, fault.status ?? 502, HTML_PAGE, { 'content-type': 'text/html', ...limitHeaders });
     }
-    const response = platform.route({ path: url.pathname, query: url.searchParams, baseUrl });
+    const response = platform.route({
+      path: url.pathname,
+      query: url.searchParams,
+      baseUrl,
+      method: req.method,
+      headers: req.headers,
+      body,
+    });
     const reply = () =>
       send(res, response.status, response.rawBody ?? JSON.stringify(response.body), {
         ...json,
@@ -191,13 +207,17 @@ export const startFakeHttp = async (
     res.on('close', () => {
       inFlight -= 1;
     });
-    try {
-      handle(req, res, baseUrl);
-    } catch (error) {
-      send(res, 500, JSON.stringify({ error: 'InternalServerError', message: String(error) }), {
-        'content-type': 'application/json',
-      });
-    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        handle(req, res, baseUrl, Buffer.concat(chunks).toString('utf8'));
+      } catch (error) {
+        send(res, 500, JSON.stringify({ error: 'InternalServerError', message: String(error) }), {
+          'content-type': 'application/json',
+        });
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -18,6 +18,8 @@
 import type { FakeAccount, FakeGraph } from './fake-graph.ts';
 import { searchFakeAccounts } from './fake-graph.ts';
 import { type FakeResponse, type FakeServer, type FakeServerOptions, startFakeHttp } from './fake-http.ts';
+import { countsOf, createFakeSpread, type FakeSpread } from './fake-spread.ts';
+import { createStatusRoutes, STATUS_BASE, statusId } from './mastodon-statuses.ts';
 
 export type FakeMastodonOptions = FakeServerOptions & {
   graph: FakeGraph;
@@ -25,23 +27,28 @@ export type FakeMastodonOptions = FakeServerOptions & {
   hiddenResponse?: 'empty' | 'forbidden';
   exposeHideCollections?: boolean;
   hostile?: { every?: number; broken?: string[] };
+  /** Reblogs, replies, favourites and deletions of the graph's posts (tests change it live). */
+  spread?: FakeSpread;
 };
 
 export type FakeMastodon = FakeServer & {
   graph: FakeGraph;
+  spread: FakeSpread;
   domain: string;
   acct(index: number): string;
+  /** The id of account `index`'s post number `post`. */
+  statusId(index: number, post: number): string;
   accountId(index: number): string;
 };
 
 const ACCOUNT_BASE = 110_000_000_000_000_000n;
 const FOLLOW_BASE = 200_000_000_000_000_000n;
-const STATUS_BASE = 111_000_000_000_000_000n;
 const notFound: FakeResponse = { status: 404, body: { error: 'Record not found' } };
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<FakeMastodon> => {
   const { graph, domain = 'masto.test', hiddenResponse = 'empty', exposeHideCollections = true } = options;
+  const spread = options.spread ?? createFakeSpread();
   const accountId = (index: number) => (ACCOUNT_BASE + BigInt(index) * 7919n).toString();
   const byId = new Map(graph.accounts.map((a) => [accountId(a.index), a.index]));
 
@@ -83,6 +90,8 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     const out: Array<{ id: bigint; json: unknown }> = [];
     a.posts.forEach((post, j) => {
       const id = STATUS_BASE + BigInt(a.index) * 10_000n + BigInt(5000 - 2 * j);
+      if (spread.get(a.index, j)?.deleted) return;
+      const counts = countsOf(post, spread.get(a.index, j));
       out.push({
         id,
         json: {
@@ -96,10 +105,10 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
           content: `<p>${escapeHtml(post.text)}</p>`,
           reblog: null,
           account: account(a),
-          replies_count: post.replies,
-          reblogs_count: post.reposts,
-          favourites_count: post.likes,
-          quotes_count: post.quotes,
+          replies_count: counts.replies,
+          reblogs_count: counts.reposts,
+          favourites_count: counts.likes,
+          quotes_count: counts.quotes,
         },
       });
       if (withReblogs && j % 2 === 0) {
@@ -144,6 +153,14 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     };
   };
 
+  const statusRoutes = createStatusRoutes({
+    graph,
+    spread,
+    domain,
+    account,
+    idPage: (...args) => idPage(...args),
+  });
+
   const route = ({
     path,
     query,
@@ -162,6 +179,8 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
       const index = graph.byName.get(name ?? '');
       return index === undefined ? notFound : { status: 200, body: account(graph.accounts[index]!) };
     }
+    const statusRoute = statusRoutes(path, query, baseUrl);
+    if (statusRoute) return statusRoute;
     if (path === '/api/v2/search') {
       if (query.get('type') !== 'accounts')
         return { status: 200, body: { accounts: [], statuses: [], hashtags: [] } };
@@ -202,5 +221,13 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
       'x-ratelimit-reset': new Date(quota.resetAt).toISOString(),
     }),
   });
-  return { ...server, graph, domain, acct: (i) => `${graph.accounts[i]!.name}@${domain}`, accountId };
+  return {
+    ...server,
+    graph,
+    spread,
+    domain,
+    acct: (i) => `${graph.accounts[i]!.name}@${domain}`,
+    accountId,
+    statusId: (i, j) => statusId(i, j).toString(),
+  };
 };

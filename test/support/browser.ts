@@ -36,9 +36,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A real Murmur server on a free loopback port with a fresh embedded database. */
-export async function startTestServer(): Promise<Running & { dataDir: string }> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<Running & { dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'murmur-e2e-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });
   const running = await startServer(config, { logger: pino({ level: 'silent' }) });
   return {
     ...running,

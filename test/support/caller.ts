@@ -9,6 +9,7 @@
 import { type inferRouterInputs, type inferRouterOutputs, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { authFromApiKey, authFromSessionToken } from '../../server/auth/session.service.ts';
+import type { Config } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
 import type { Queue } from '../../server/jobs/queue.ts';
 import { createContextInner } from '../../server/trpc/context.ts';
@@ -47,7 +48,7 @@ function asJson(target: unknown): unknown {
 export function callerFor(
   database: Database,
   who: Caller,
-  options: { now?: () => Date; queue?: Queue } = {},
+  options: { now?: () => Date; queue?: Queue; config?: Config } = {},
 ): Api {
   const now = options.now ?? (() => new Date());
   const caller = createCaller(async () => {
@@ -57,7 +58,14 @@ export function callerFor(
       : session
         ? await authFromSessionToken(database.db, testSecret, session, now())
         : null;
-    return createContextInner({ db: database.db, secret: testSecret, auth, now, queue: options.queue });
+    return createContextInner({
+      db: database.db,
+      secret: testSecret,
+      auth,
+      now,
+      queue: options.queue,
+      config: options.config,
+    });
   });
   return asJson(caller) as Api;
 }

@@ -23,6 +23,7 @@ const DealPage = lazy(() => import('./routes/deal.tsx'));
 const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
+const ReportsPage = lazy(() => import('./routes/reports.tsx'));
 
 render(
   () => (
@@ -52,10 +53,7 @@ render(
           path="/outreach"
           component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
         />
-        <Route
-          path="/reports"
-          component={() => <ComingSoon title="Reports" what="Measure reach and word-of-mouth spread." />}
-        />
+        <Route path="/reports" component={ReportsPage} />
         <Route path="/settings" component={SettingsPage} preload={preload.preloadSettings} />
         <Route path="/settings/audit" component={AuditPage} preload={preload.preloadAudit} />
         <Route

@@ -50,6 +50,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   timeoutMs?: number;
   headers?: Record<string, string>;
+  /** A JSON body sent with POST (an XRPC procedure such as createSession); GET when absent. */
+  postJson?: unknown;
 };
 
 export type JsonResponse<T = unknown> = { status: number; url: string; headers: Headers; body: T };
@@ -139,8 +141,16 @@ export const createFetcher = ({
     let headers: Headers;
     let text: string;
     try {
+      const post = options.postJson !== undefined;
       const response = await fetchImpl(url, {
-        headers: { accept: 'application/json', 'user-agent': userAgent, ...options.headers },
+        method: post ? 'POST' : 'GET',
+        body: post ? JSON.stringify(options.postJson) : undefined,
+        headers: {
+          accept: 'application/json',
+          'user-agent': userAgent,
+          ...(post ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
         signal: controller.signal,
       });
       status = response.status;

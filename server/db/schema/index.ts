@@ -10,4 +10,5 @@ export * from './plans.ts';
 export * from './scores.ts';
 export * from './shortlist.ts';
 export * from './stages.ts';
+export * from './tracking.ts';
 export * from './uploads.ts';

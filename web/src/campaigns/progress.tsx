@@ -1,4 +1,8 @@
+import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { GoalsMeasured } from '../reports/goals.tsx';
+import { getReport } from '../reports/reports.data.ts';
+import { Loaded } from '../ui/feedback.tsx';
 import { formatMoney, percent } from './money.ts';
 
 type Progress = {
@@ -9,12 +13,26 @@ type Progress = {
   livePosts: number;
 };
 
-/** Committed and paid against the budget, and posts live against the goal. */
+/** The campaign's goals against what tracking measured (posts live, reach, EMV estimate). */
+function MeasuredGoals(props: { campaignId: string; currency: string }) {
+  const report = createAsync(() => getReport(props.campaignId));
+  return (
+    <Loaded query="report" label="Measuring goals…">
+      <Show when={report()}>{(r) => <GoalsMeasured goals={r().goals} currency={props.currency} />}</Show>
+    </Loaded>
+  );
+}
+
+/**
+ * Committed and paid against the budget, and the goals: measured by tracking when `campaignId`
+ * is given (the campaign page), else posts marked live on deals against the goal (the list).
+ */
 export function CampaignProgress(props: {
   progress: Progress;
   budgetMinor: number;
   currency: string;
   goalPosts: number | null;
+  campaignId?: string;
 }) {
   const over = () => props.budgetMinor > 0 && props.progress.committedMinor > props.budgetMinor;
   return (
@@ -48,13 +66,20 @@ export function CampaignProgress(props: {
         </div>
       </Show>
       <div class="muted">
-        {props.progress.deals} {props.progress.deals === 1 ? 'deal' : 'deals'} · {props.progress.livePosts}
-        <Show when={props.goalPosts}> of {props.goalPosts}</Show> posts live
+        {props.progress.deals} {props.progress.deals === 1 ? 'deal' : 'deals'}
+        <Show when={!props.campaignId}>
+          {' '}
+          · {props.progress.livePosts}
+          <Show when={props.goalPosts}> of {props.goalPosts}</Show> posts live
+        </Show>
         <Show when={props.progress.otherCurrencyDeals > 0}>
           {' '}
           · {props.progress.otherCurrencyDeals} fees in other currencies not counted
         </Show>
       </div>
+      <Show when={props.campaignId}>
+        {(id) => <MeasuredGoals campaignId={id()} currency={props.currency} />}
+      </Show>
     </div>
   );
 }

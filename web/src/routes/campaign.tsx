@@ -63,6 +63,7 @@ export default function CampaignPage() {
               budgetMinor={c().budgetMinor}
               currency={c().currency}
               goalPosts={c().goalPosts}
+              campaignId={c().id}
             />
             <Show when={canWrite(me())}>
               <div class="actions">

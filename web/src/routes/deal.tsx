@@ -7,7 +7,9 @@ import { since } from '../deals/deal-dates.ts';
 import { DealEditor } from '../deals/deal-editor.tsx';
 import { addDealNote, getDeal, getDealTimeline, moveDeal, removeDeal } from '../deals/deals.data.ts';
 import { Timeline } from '../deals/timeline.tsx';
+import '../reports/reports.css';
 import { errorMessage, isOverBudget } from '../lib/trpc.ts';
+import { DealTracking } from '../tracking/deal-tracking.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { DoNotContactBadge } from '../ui/do-not-contact.tsx';
 import { Loading } from '../ui/feedback.tsx';
@@ -127,6 +129,7 @@ export default function DealPage() {
               </div>
             </form>
           </Show>
+          <DealTracking dealId={d().id} canWrite={canWrite(me())} />
           <h2>Timeline</h2>
           <Show when={feed()} fallback={<Loading />}>
             {(f) => <Timeline items={f().items} label="Deal timeline" />}
