@@ -74,7 +74,9 @@ async function runCase(c: Case, runs: number): Promise<Record<string, number | s
     algorithm: c.algorithm,
     seed: 1,
     onProgress: (p) => {
-      if (p.phase !== phase) process.stderr.write(`  ${c.id}: ${(phase = p.phase)} (target ${p.total})\n`);
+      if (p.phase === phase) return;
+      phase = p.phase;
+      process.stderr.write(`  ${c.id}: ${phase} (target ${p.total})\n`);
     },
   });
   process.stderr.write(`  ${c.id}: Monte Carlo, ${runs} runs\n`);
