@@ -36,6 +36,7 @@ const exits: Record<ErrorCode, Exit> = {
   invitation_used: 'failure',
   invitation_revoked: 'failure',
   api_key_not_found: 'notFound',
+  mailbox_not_found: 'notFound', template_not_found: 'notFound', sequence_not_found: 'notFound', message_not_found: 'notFound', no_sender_identity: 'failure', bad_template: 'usage', merge_fields_missing: 'failure', no_recipient_address: 'failure', recipient_blocked: 'failure', insecure_smtp: 'usage', reset_link_invalid: 'failure',
   contact_not_found: 'notFound',
   duplicate_handle: 'conflict',
   import_no_header: 'usage',
