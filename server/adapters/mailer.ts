@@ -93,7 +93,12 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   if (code === 'ETLS' || /certificate|SSL|TLS|wrong version number/i.test(text))
     return { kind: 'tls', permanent: false, message: `TLS: ${text}` };
   if (code === 'EAUTH' || code === 'ENOAUTH')
-    return { kind: 'auth', permanent: false, message: `Authentication failed: ${response ?? text}`, response };
+    return {
+      kind: 'auth',
+      permanent: false,
+      message: `Authentication failed: ${response ?? text}`,
+      response,
+    };
   if (code === 'EENVELOPE' && e.responseCode !== undefined && e.responseCode >= 500)
     return { kind: 'relay_refused', permanent, message: `Relay refused: ${response ?? text}`, response };
   if (code === 'ETIMEDOUT') return { kind: 'timeout', permanent: false, message: `Timed out: ${text}` };
@@ -108,7 +113,9 @@ function isLoopback(host: string) {
 
 function connectionOptions(s: SmtpSettings) {
   if (s.tls === 'none' && !isLoopback(s.host))
-    throw Object.assign(new Error('TLS: unencrypted SMTP is only allowed to a loopback host'), { code: 'ETLS' });
+    throw Object.assign(new Error('TLS: unencrypted SMTP is only allowed to a loopback host'), {
+      code: 'ETLS',
+    });
   return {
     host: s.host,
     port: s.port,

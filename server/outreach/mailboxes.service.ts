@@ -84,7 +84,10 @@ function sealed(secret: string, value: string | undefined): string | null | unde
 
 function values(secret: string, input: MailboxInput) {
   if (input.smtpTls === 'none' && !isLoopbackHost(input.smtpHost))
-    throw new OutreachError('insecure_smtp', 'SMTP without TLS is only allowed to a loopback host (127.0.0.1).');
+    throw new OutreachError(
+      'insecure_smtp',
+      'SMTP without TLS is only allowed to a loopback host (127.0.0.1).',
+    );
   const { smtpPassword, imapPassword, dkimPrivateKey, ...rest } = input;
   const secrets = {
     smtpPasswordSealed: sealed(secret, smtpPassword),
@@ -115,7 +118,13 @@ export async function getMailboxRow(db: Db | Tx, workspaceId: string, id: string
   return row;
 }
 
-export async function createMailbox(db: Db, secret: string, workspaceId: string, input: MailboxInput, now: Date) {
+export async function createMailbox(
+  db: Db,
+  secret: string,
+  workspaceId: string,
+  input: MailboxInput,
+  now: Date,
+) {
   const [row] = await db
     .insert(mailboxes)
     .values({ ...values(secret, input), workspaceId, createdAt: now, updatedAt: now })
@@ -147,7 +156,11 @@ export async function removeMailbox(db: Db, workspaceId: string, id: string) {
 }
 
 /** The SMTP settings with the password opened; only the sender and the test button call this. */
-export function smtpSettings(secret: string, m: Mailbox, tlsOptions?: SmtpSettings['tlsOptions']): SmtpSettings {
+export function smtpSettings(
+  secret: string,
+  m: Mailbox,
+  tlsOptions?: SmtpSettings['tlsOptions'],
+): SmtpSettings {
   return {
     host: m.smtpHost,
     port: m.smtpPort,
@@ -160,7 +173,11 @@ export function smtpSettings(secret: string, m: Mailbox, tlsOptions?: SmtpSettin
 
 export function dkimSettings(secret: string, m: Mailbox): DkimSettings | null {
   if (!m.dkimDomain || !m.dkimSelector || !m.dkimPrivateKeySealed) return null;
-  return { domain: m.dkimDomain, selector: m.dkimSelector, privateKey: box(secret).open(m.dkimPrivateKeySealed) };
+  return {
+    domain: m.dkimDomain,
+    selector: m.dkimSelector,
+    privateKey: box(secret).open(m.dkimPrivateKeySealed),
+  };
 }
 
 /** The IMAP password, opened (for the inbox sync). */

@@ -48,14 +48,21 @@ export async function lockMailbox(tx: Tx, mailboxId: string): Promise<Mailbox> {
 async function occupiedSlots(tx: Db | Tx, mailboxId: string, from: Date): Promise<Date[]> {
   const since = new Date(from.getTime() - 2 * 24 * 3600_000);
   const rows = await tx
-    .select({ sendAt: outreachMessages.sendAt, startedAt: outreachMessages.sendingStartedAt, status: outreachMessages.status })
+    .select({
+      sendAt: outreachMessages.sendAt,
+      startedAt: outreachMessages.sendingStartedAt,
+      status: outreachMessages.status,
+    })
     .from(outreachMessages)
     .where(
       and(
         eq(outreachMessages.mailboxId, mailboxId),
         or(
           and(eq(outreachMessages.status, 'scheduled'), gte(outreachMessages.sendAt, since)),
-          and(inArray(outreachMessages.status, ['sending', 'sent']), gte(outreachMessages.sendingStartedAt, since)),
+          and(
+            inArray(outreachMessages.status, ['sending', 'sent']),
+            gte(outreachMessages.sendingStartedAt, since),
+          ),
         ),
       ),
     );
@@ -119,7 +126,11 @@ export async function scheduleMessages(
       .onConflictDoNothing({ target: [outreachMessages.workspaceId, outreachMessages.idempotencyKey] });
   }
   return tx
-    .select({ id: outreachMessages.id, idempotencyKey: outreachMessages.idempotencyKey, sendAt: outreachMessages.sendAt })
+    .select({
+      id: outreachMessages.id,
+      idempotencyKey: outreachMessages.idempotencyKey,
+      sendAt: outreachMessages.sendAt,
+    })
     .from(outreachMessages)
     .where(
       and(

@@ -65,7 +65,9 @@ export function localTime(ms: number, timeZone: string): LocalTime {
 export function inWindow(ms: number, window: SendWindow | null, timeZone: string): boolean {
   if (!window) return true;
   const t = localTime(ms, timeZone);
-  return window.days.includes(t.weekday) && t.minuteOfDay >= window.startMinute && t.minuteOfDay < window.endMinute;
+  return (
+    window.days.includes(t.weekday) && t.minuteOfDay >= window.startMinute && t.minuteOfDay < window.endMinute
+  );
 }
 
 /** The next moment at or after `ms` inside the window (exact to the minute across DST changes). */
@@ -104,7 +106,11 @@ function startOfNextLocalDay(ms: number, timeZone: string) {
 
 export type Placement = { sendAt: Date; reason: WaitReason | null };
 
-export function createSendPlanner(limits: SendLimits, occupied: Iterable<Date>, rng: () => number = Math.random) {
+export function createSendPlanner(
+  limits: SendLimits,
+  occupied: Iterable<Date>,
+  rng: () => number = Math.random,
+) {
   const times: number[] = [...occupied].map((d) => d.getTime()).sort((a, b) => a - b);
   const perDay = new Map<string, number>();
   const perHour = new Map<string, number>();
@@ -162,11 +168,7 @@ export function createSendPlanner(limits: SendLimits, occupied: Iterable<Date>, 
       }
       break;
     }
-    times.splice(
-      times.findIndex((x) => x > t) === -1 ? times.length : times.findIndex((x) => x > t),
-      0,
-      t,
-    );
+    times.splice(times.findIndex((x) => x > t) === -1 ? times.length : times.findIndex((x) => x > t), 0, t);
     count(t);
     return { sendAt: new Date(t), reason };
   }

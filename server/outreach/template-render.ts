@@ -16,7 +16,7 @@ export const mergeFields: Record<string, string> = {
   ...Object.fromEntries(platforms.map((p) => [`handle.${p}`, `Contact's ${p} handle`])),
   campaignName: 'Campaign name',
   briefLink: 'First link in the campaign brief',
-  fee: "Deal fee, with currency",
+  fee: 'Deal fee, with currency',
   senderName: 'Your from name',
   signature: 'Your signature (HTML; use {{{signature}}})',
   unsubscribeUrl: 'One-click unsubscribe link for this recipient',
@@ -52,7 +52,10 @@ export function fieldsOf(...sources: string[]): { required: string[]; optional: 
   }
   const unknown = [...out.required, ...out.optional].filter((f) => !Object.hasOwn(mergeFields, f));
   if (unknown.length > 0)
-    throw new OutreachError('bad_template', `Unknown merge field: ${unknown.map((f) => `{{${f}}}`).join(', ')}`);
+    throw new OutreachError(
+      'bad_template',
+      `Unknown merge field: ${unknown.map((f) => `{{${f}}}`).join(', ')}`,
+    );
   return { required: [...out.required], optional: [...out.optional].filter((f) => !out.required.has(f)) };
 }
 
@@ -78,7 +81,10 @@ export type Rendered = { subject: string; html: string; text: string };
  * Renders subject (plain text, not escaped) and HTML body (escaped), adds a visible
  * unsubscribe footer when the body does not show the link, and derives the text part.
  */
-export function renderTemplate(template: { subject: string; bodyHtml: string }, values: MergeValues): Rendered {
+export function renderTemplate(
+  template: { subject: string; bodyHtml: string },
+  values: MergeValues,
+): Rendered {
   const v = view(values);
   const subject = Mustache.render(template.subject, v, {}, { escape: (s: string) => s })
     .replace(/[\r\n]+/g, ' ')
@@ -88,6 +94,9 @@ export function renderTemplate(template: { subject: string; bodyHtml: string }, 
     const url = Mustache.escape(values.unsubscribeUrl);
     html += `\n<p style="font-size:12px;color:#666">Don't want these emails? <a href="${url}">Unsubscribe</a>.</p>`;
   }
-  const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+  const text = convert(html, {
+    wordwrap: 78,
+    selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }],
+  });
   return { subject, html, text };
 }
