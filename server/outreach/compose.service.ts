@@ -5,7 +5,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { suppressions } from '../db/schema/index.ts';
 import { requireSenderIdentity } from './identities.service.ts';
 import { getMailboxRow } from './mailboxes.service.ts';
-import { type MergeContext, loadRecipients, type Recipient } from './merge-values.ts';
+import { loadRecipients, type MergeContext, type Recipient } from './merge-values.ts';
 import { newMessageId, scheduleMessages } from './message-queue.ts';
 import { MergeFieldsMissing, OutreachError } from './outreach.errors.ts';
 import { fieldsOf, missingFields, renderTemplate } from './template-render.ts';
@@ -29,7 +29,9 @@ export async function suppressedAmong(db: Db | Tx, workspaceId: string, addresse
   const rows = await db
     .select({ address: sql<string>`lower(${suppressions.address})` })
     .from(suppressions)
-    .where(and(eq(suppressions.workspaceId, workspaceId), inArray(sql`lower(${suppressions.address})`, lower)));
+    .where(
+      and(eq(suppressions.workspaceId, workspaceId), inArray(sql`lower(${suppressions.address})`, lower)),
+    );
   return new Set(rows.map((r) => r.address));
 }
 
@@ -57,37 +59,56 @@ export async function composeAndQueue(
   const { required } = fieldsOf(input.subject, input.bodyHtml);
   const identity = await requireSenderIdentity(db, ctx.workspaceId, ctx.userId);
   const mailbox = await getMailboxRow(db, ctx.workspaceId, input.mailboxId ?? identity.mailboxId);
-  const [recipient] = await loadRecipients(db, ctx, [{ contactId: input.contactId, dealId: input.dealId ?? null }], identity);
-  if (!recipient) throw new OutreachError('no_recipient_address', 'No such contact or deal in this workspace.');
-  const blocked = blockReason(recipient, await suppressedAmong(db, ctx.workspaceId, recipient.address ? [recipient.address] : []));
-  if (blocked) throw new OutreachError('recipient_blocked', `Not sent: ${recipient.contactName} ${blockText[blocked]}.`);
+  const [recipient] = await loadRecipients(
+    db,
+    ctx,
+    [{ contactId: input.contactId, dealId: input.dealId ?? null }],
+    identity,
+  );
+  if (!recipient)
+    throw new OutreachError('no_recipient_address', 'No such contact or deal in this workspace.');
+  const blocked = blockReason(
+    recipient,
+    await suppressedAmong(db, ctx.workspaceId, recipient.address ? [recipient.address] : []),
+  );
+  if (blocked)
+    throw new OutreachError('recipient_blocked', `Not sent: ${recipient.contactName} ${blockText[blocked]}.`);
   const missing = missingFields(required, recipient.values);
-  if (missing.length > 0) throw new MergeFieldsMissing([{ contactId: recipient.contactId, contactName: recipient.contactName, missing }]);
+  if (missing.length > 0)
+    throw new MergeFieldsMissing([
+      { contactId: recipient.contactId, contactName: recipient.contactName, missing },
+    ]);
   const rendered = renderTemplate(input, recipient.values);
   const key = `compose:${input.idempotencyKey ?? randomUUID()}`;
   const [queued] = await db.transaction((tx) =>
-    scheduleMessages(tx, ctx.workspaceId, mailbox.id, [
-      {
-        idempotencyKey: key,
-        contactId: recipient.contactId,
-        dealId: recipient.dealId,
-        enrolmentId: null,
-        stepId: null,
-        stepPosition: null,
-        threadId: randomUUID(),
-        messageId: newMessageId(mailbox.fromAddress),
-        inReplyTo: null,
-        references: [],
-        fromName: identity.fromName,
-        fromAddress: mailbox.fromAddress,
-        toAddress: recipient.address as string,
-        subject: rendered.subject,
-        bodyHtml: rendered.html,
-        bodyText: rendered.text,
-        notBefore: input.sendAt && input.sendAt > now ? input.sendAt : now,
-        createdBy: ctx.userId,
-      },
-    ], now),
+    scheduleMessages(
+      tx,
+      ctx.workspaceId,
+      mailbox.id,
+      [
+        {
+          idempotencyKey: key,
+          contactId: recipient.contactId,
+          dealId: recipient.dealId,
+          enrolmentId: null,
+          stepId: null,
+          stepPosition: null,
+          threadId: randomUUID(),
+          messageId: newMessageId(mailbox.fromAddress),
+          inReplyTo: null,
+          references: [],
+          fromName: identity.fromName,
+          fromAddress: mailbox.fromAddress,
+          toAddress: recipient.address as string,
+          subject: rendered.subject,
+          bodyHtml: rendered.html,
+          bodyText: rendered.text,
+          notBefore: input.sendAt && input.sendAt > now ? input.sendAt : now,
+          createdBy: ctx.userId,
+        },
+      ],
+      now,
+    ),
   );
   return queued as NonNullable<typeof queued>;
 }

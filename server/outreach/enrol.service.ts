@@ -11,7 +11,7 @@ import { deals, enrolments } from '../db/schema/index.ts';
 import { blockReason, blockText, suppressedAmong } from './compose.service.ts';
 import { requireSenderIdentity } from './identities.service.ts';
 import { getMailboxRow } from './mailboxes.service.ts';
-import { type MergeContext, loadRecipients, type Recipient } from './merge-values.ts';
+import { loadRecipients, type MergeContext, type Recipient } from './merge-values.ts';
 import { type NewMessage, newMessageId, previewSlots, scheduleMessages } from './message-queue.ts';
 import { getSequence } from './sequences.service.ts';
 import { fieldsOf, missingFields, renderTemplate } from './template-render.ts';
@@ -24,10 +24,22 @@ export type EnrolPlanRow = {
   contactName: string;
   address: string | null;
   excluded: { reason: keyof typeof blockText | 'missing_fields'; text: string; missing?: string[] } | null;
-  steps: { position: number; templateName: string; subject: string; sendAt: string; waitReason: string | null }[];
+  steps: {
+    position: number;
+    templateName: string;
+    subject: string;
+    sendAt: string;
+    waitReason: string | null;
+  }[];
 };
 
-async function plan(db: Db, ctx: MergeContext & { userId: string }, sequenceId: string, dealIds: string[], now: Date) {
+async function plan(
+  db: Db,
+  ctx: MergeContext & { userId: string },
+  sequenceId: string,
+  dealIds: string[],
+  now: Date,
+) {
   const sequence = await getSequence(db, ctx.workspaceId, sequenceId);
   const identity = await requireSenderIdentity(db, ctx.workspaceId, ctx.userId);
   const mailbox = await getMailboxRow(db, ctx.workspaceId, identity.mailboxId);
@@ -43,13 +55,25 @@ async function plan(db: Db, ctx: MergeContext & { userId: string }, sequenceId: 
     dealRows.map((d) => ({ contactId: d.contactId, dealId: d.id })),
     identity,
   );
-  const suppressed = await suppressedAmong(db, ctx.workspaceId, recipients.flatMap((r) => (r.address ? [r.address] : [])));
+  const suppressed = await suppressedAmong(
+    db,
+    ctx.workspaceId,
+    recipients.flatMap((r) => (r.address ? [r.address] : [])),
+  );
   const already = new Set(
     (
       await db
         .select({ contactId: enrolments.contactId })
         .from(enrolments)
-        .where(and(eq(enrolments.sequenceId, sequenceId), inArray(enrolments.contactId, [...new Set(recipients.map((r) => r.contactId)), '00000000-0000-0000-0000-000000000000'])))
+        .where(
+          and(
+            eq(enrolments.sequenceId, sequenceId),
+            inArray(enrolments.contactId, [
+              ...new Set(recipients.map((r) => r.contactId)),
+              '00000000-0000-0000-0000-000000000000',
+            ]),
+          ),
+        )
     ).map((e) => e.contactId),
   );
   const fields = sequence.steps.map((s) => fieldsOf(s.subject, s.bodyHtml).required);
@@ -60,13 +84,24 @@ async function plan(db: Db, ctx: MergeContext & { userId: string }, sequenceId: 
     if (blocked) excluded = { reason: blocked, text: blockText[blocked] };
     else {
       const missing = [...new Set(fields.flatMap((f) => missingFields(f, r.values)))];
-      if (missing.length) excluded = { reason: 'missing_fields', text: `lacks ${missing.join(', ')}`, missing };
+      if (missing.length)
+        excluded = { reason: 'missing_fields', text: `lacks ${missing.join(', ')}`, missing };
     }
     already.add(r.contactId);
-    rows.push({ recipient: r, dealId: r.dealId as string, contactId: r.contactId, contactName: r.contactName, address: r.address, excluded, steps: [] });
+    rows.push({
+      recipient: r,
+      dealId: r.dealId as string,
+      contactId: r.contactId,
+      contactName: r.contactName,
+      address: r.address,
+      excluded,
+      steps: [],
+    });
   }
   const included = rows.filter((r) => !r.excluded);
-  const notBefores = included.flatMap(() => sequence.steps.map((s) => new Date(now.getTime() + s.delayDays * dayMs)));
+  const notBefores = included.flatMap(() =>
+    sequence.steps.map((s) => new Date(now.getTime() + s.delayDays * dayMs)),
+  );
   const slots = await previewSlots(db, mailbox, notBefores, now);
   included.forEach((row, i) => {
     row.steps = sequence.steps.map((s, k) => {
@@ -75,7 +110,10 @@ async function plan(db: Db, ctx: MergeContext & { userId: string }, sequenceId: 
       return {
         position: s.position,
         templateName: s.templateName,
-        subject: k === 0 ? rendered.subject : `Re: ${renderTemplate(sequence.steps[0] as typeof s, row.recipient.values).subject}`,
+        subject:
+          k === 0
+            ? rendered.subject
+            : `Re: ${renderTemplate(sequence.steps[0] as typeof s, row.recipient.values).subject}`,
         sendAt: (slot?.sendAt ?? now).toISOString(),
         waitReason: slot?.reason ?? (s.delayDays > 0 ? 'delay' : null),
       };
@@ -86,12 +124,24 @@ async function plan(db: Db, ctx: MergeContext & { userId: string }, sequenceId: 
 
 const publicRow = ({ recipient: _r, ...row }: EnrolPlanRow & { recipient: Recipient }): EnrolPlanRow => row;
 
-export async function previewEnrolment(db: Db, ctx: MergeContext & { userId: string }, sequenceId: string, dealIds: string[], now: Date) {
+export async function previewEnrolment(
+  db: Db,
+  ctx: MergeContext & { userId: string },
+  sequenceId: string,
+  dealIds: string[],
+  now: Date,
+) {
   const { rows } = await plan(db, ctx, sequenceId, dealIds, now);
   return rows.map(publicRow);
 }
 
-export async function enrolDeals(db: Db, ctx: MergeContext & { userId: string }, sequenceId: string, dealIds: string[], now: Date) {
+export async function enrolDeals(
+  db: Db,
+  ctx: MergeContext & { userId: string },
+  sequenceId: string,
+  dealIds: string[],
+  now: Date,
+) {
   const { sequence, identity, mailbox, rows } = await plan(db, ctx, sequenceId, dealIds, now);
   if (sequence.status !== 'active') return { enrolled: 0, rows: rows.map(publicRow), paused: true };
   const enrolled = await db.transaction(async (tx) => {
@@ -117,7 +167,10 @@ export async function enrolDeals(db: Db, ctx: MergeContext & { userId: string },
       if (!enrolment) continue;
       count++;
       const ids = sequence.steps.map(() => newMessageId(mailbox.fromAddress));
-      const first = renderTemplate(sequence.steps[0] as (typeof sequence.steps)[number], row.recipient.values);
+      const first = renderTemplate(
+        sequence.steps[0] as (typeof sequence.steps)[number],
+        row.recipient.values,
+      );
       sequence.steps.forEach((step, k) => {
         const rendered = k === 0 ? first : renderTemplate(step, row.recipient.values);
         messages.push({

@@ -1,8 +1,8 @@
 /** What the Outreach page and `murmur outreach status` show: the queue, the sent log, step stats. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { rowsOf } from '../db/sql.ts';
 import { contacts, mailboxes, outreachMessages } from '../db/schema/index.ts';
+import { rowsOf } from '../db/sql.ts';
 import { limitsOf, workspaceTimeZone } from './mailboxes.service.ts';
 import { OutreachError } from './outreach.errors.ts';
 import { dailyCapOn, localBounds } from './send-plan.ts';
@@ -38,7 +38,11 @@ function list(db: Db) {
     .innerJoin(mailboxes, eq(mailboxes.id, outreachMessages.mailboxId));
 }
 
-export async function outbox(db: Db, workspaceId: string, input: { contactId?: string; dealId?: string } = {}) {
+export async function outbox(
+  db: Db,
+  workspaceId: string,
+  input: { contactId?: string; dealId?: string } = {},
+) {
   return list(db)
     .where(
       and(
@@ -61,12 +65,17 @@ export async function sentLog(
     .where(
       and(
         eq(outreachMessages.workspaceId, workspaceId),
-        input.status ? eq(outreachMessages.status, input.status) : inArray(outreachMessages.status, ['sent', 'failed', 'cancelled']),
+        input.status
+          ? eq(outreachMessages.status, input.status)
+          : inArray(outreachMessages.status, ['sent', 'failed', 'cancelled']),
         input.contactId ? eq(outreachMessages.contactId, input.contactId) : undefined,
         input.dealId ? eq(outreachMessages.dealId, input.dealId) : undefined,
       ),
     )
-    .orderBy(desc(sql`coalesce(${outreachMessages.finishedAt}, ${outreachMessages.updatedAt})`), desc(outreachMessages.id))
+    .orderBy(
+      desc(sql`coalesce(${outreachMessages.finishedAt}, ${outreachMessages.updatedAt})`),
+      desc(outreachMessages.id),
+    )
     .limit(500);
 }
 
@@ -74,9 +83,16 @@ export async function cancelMessage(db: Db, workspaceId: string, id: string, now
   const [row] = await db
     .update(outreachMessages)
     .set({ status: 'cancelled', cancelReason: 'cancelled by a person', finishedAt: now, updatedAt: now })
-    .where(and(eq(outreachMessages.workspaceId, workspaceId), eq(outreachMessages.id, id), eq(outreachMessages.status, 'scheduled')))
+    .where(
+      and(
+        eq(outreachMessages.workspaceId, workspaceId),
+        eq(outreachMessages.id, id),
+        eq(outreachMessages.status, 'scheduled'),
+      ),
+    )
     .returning({ id: outreachMessages.id });
-  if (!row) throw new OutreachError('message_not_found', 'No scheduled message with that id in this workspace.');
+  if (!row)
+    throw new OutreachError('message_not_found', 'No scheduled message with that id in this workspace.');
   return row;
 }
 
@@ -101,7 +117,15 @@ export async function sequenceStats(db: Db, workspaceId: string, sequenceId: str
         (select count(*) from last_sent l where l.step = s.position and l.stop_reason = 'bounced')::int as bounced,
         (select count(*) from last_sent l where l.step = s.position and l.stop_reason = 'unsubscribed')::int as unsubscribed
       from sequence_steps s where s.sequence_id = ${sequenceId} order by s.position`)) as never,
-  ) as { position: number; enrolled: number; sent: number; queued: number; replied: number; bounced: number; unsubscribed: number }[];
+  ) as {
+    position: number;
+    enrolled: number;
+    sent: number;
+    queued: number;
+    replied: number;
+    bounced: number;
+    unsubscribed: number;
+  }[];
   return sequence.steps.map((step) => {
     const r = result.find((x) => x.position === step.position);
     const sent = r?.sent ?? 0;
@@ -123,7 +147,11 @@ export async function sequenceStats(db: Db, workspaceId: string, sequenceId: str
 
 /** Queue depth and caps per mailbox, for the CLI and the settings page. */
 export async function queueStatus(db: Db, workspaceId: string, now: Date) {
-  const boxes = await db.select().from(mailboxes).where(eq(mailboxes.workspaceId, workspaceId)).orderBy(asc(mailboxes.createdAt));
+  const boxes = await db
+    .select()
+    .from(mailboxes)
+    .where(eq(mailboxes.workspaceId, workspaceId))
+    .orderBy(asc(mailboxes.createdAt));
   const zone = await workspaceTimeZone(db, workspaceId);
   return Promise.all(
     boxes.map(async (m) => {
@@ -139,7 +167,15 @@ export async function queueStatus(db: Db, workspaceId: string, now: Date) {
                  count(*) filter (where sending_started_at >= ${hourStart} and (status in ('sending','sent') or body_started_at is not null))::int as sent_this_hour,
                  min(send_at) filter (where status = 'scheduled') as next_send_at
           from outreach_messages where mailbox_id = ${m.id}`)) as never,
-      ) as { scheduled: number; due: number; sending: number; failed: number; sent_today: number; sent_this_hour: number; next_send_at: string | null }[];
+      ) as {
+        scheduled: number;
+        due: number;
+        sending: number;
+        failed: number;
+        sent_today: number;
+        sent_this_hour: number;
+        next_send_at: string | null;
+      }[];
       const dayCap = dailyCapOn(limits, now.getTime());
       return {
         mailboxId: m.id,

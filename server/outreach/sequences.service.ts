@@ -50,7 +50,8 @@ async function checkSteps(tx: Tx, workspaceId: string, steps: SequenceInput['ste
     .select({ id: emailTemplates.id })
     .from(emailTemplates)
     .where(and(eq(emailTemplates.workspaceId, workspaceId), inArray(emailTemplates.id, ids)));
-  if (found.length !== ids.length) throw new OutreachError('template_not_found', 'A step uses a template that does not exist.');
+  if (found.length !== ids.length)
+    throw new OutreachError('template_not_found', 'A step uses a template that does not exist.');
   for (let i = 1; i < steps.length; i++) {
     if ((steps[i]?.delayDays ?? 0) <= (steps[i - 1]?.delayDays ?? 0))
       throw new OutreachError('bad_template', 'Each step must come on a later day than the one before.');
@@ -59,11 +60,23 @@ async function checkSteps(tx: Tx, workspaceId: string, steps: SequenceInput['ste
 
 async function writeSteps(tx: Tx, workspaceId: string, sequenceId: string, steps: SequenceInput['steps']) {
   await tx.insert(sequenceSteps).values(
-    steps.map((s, i) => ({ workspaceId, sequenceId, position: i + 1, delayDays: s.delayDays, templateId: s.templateId })),
+    steps.map((s, i) => ({
+      workspaceId,
+      sequenceId,
+      position: i + 1,
+      delayDays: s.delayDays,
+      templateId: s.templateId,
+    })),
   );
 }
 
-export async function createSequence(db: Db, workspaceId: string, userId: string, input: SequenceInput, now: Date) {
+export async function createSequence(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  input: SequenceInput,
+  now: Date,
+) {
   const id = await db.transaction(async (tx) => {
     await checkSteps(tx, workspaceId, input.steps);
     const [row] = await tx
@@ -88,19 +101,38 @@ export async function createSequence(db: Db, workspaceId: string, userId: string
  * Renames, pauses or re-steps a sequence. Steps can only be replaced while nobody is enrolled:
  * queued follow-ups point at their step.
  */
-export async function updateSequence(db: Db, workspaceId: string, id: string, input: SequenceInput, now: Date) {
+export async function updateSequence(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  input: SequenceInput,
+  now: Date,
+) {
   const current = await getSequence(db, workspaceId, id);
   await db.transaction(async (tx) => {
     await tx
       .update(sequences)
-      .set({ name: input.name, campaignId: input.campaignId ?? null, status: input.status ?? current.status, updatedAt: now })
+      .set({
+        name: input.name,
+        campaignId: input.campaignId ?? null,
+        status: input.status ?? current.status,
+        updatedAt: now,
+      })
       .where(and(eq(sequences.workspaceId, workspaceId), eq(sequences.id, id)));
     const same =
       current.steps.length === input.steps.length &&
-      current.steps.every((s, i) => s.delayDays === input.steps[i]?.delayDays && s.templateId === input.steps[i]?.templateId);
+      current.steps.every(
+        (s, i) => s.delayDays === input.steps[i]?.delayDays && s.templateId === input.steps[i]?.templateId,
+      );
     if (same) return;
-    const [enrolled] = rowsCount(await tx.execute(sql`select count(*)::int as n from enrolments where sequence_id = ${id}`));
-    if (enrolled > 0) throw new OutreachError('bad_template', 'People are enrolled: create a new sequence to change its steps.');
+    const [enrolled] = rowsCount(
+      await tx.execute(sql`select count(*)::int as n from enrolments where sequence_id = ${id}`),
+    );
+    if (enrolled > 0)
+      throw new OutreachError(
+        'bad_template',
+        'People are enrolled: create a new sequence to change its steps.',
+      );
     await checkSteps(tx, workspaceId, input.steps);
     await tx.delete(sequenceSteps).where(eq(sequenceSteps.sequenceId, id));
     await writeSteps(tx, workspaceId, id, input.steps);

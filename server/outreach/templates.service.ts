@@ -2,9 +2,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { emailTemplates, sequenceSteps } from '../db/schema/index.ts';
-import { type MergeContext, loadRecipients } from './merge-values.ts';
-import { OutreachError } from './outreach.errors.ts';
 import { senderIdentityOf } from './identities.service.ts';
+import { loadRecipients, type MergeContext } from './merge-values.ts';
+import { OutreachError } from './outreach.errors.ts';
 import { fieldsOf, missingFields, renderTemplate } from './template-render.ts';
 
 export type TemplateInput = { name: string; subject: string; bodyHtml: string };
@@ -36,7 +36,13 @@ export async function getTemplate(db: Db, workspaceId: string, id: string) {
   return row;
 }
 
-export async function createTemplate(db: Db, workspaceId: string, userId: string, input: TemplateInput, now: Date) {
+export async function createTemplate(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  input: TemplateInput,
+  now: Date,
+) {
   fieldsOf(input.subject, input.bodyHtml);
   const [row] = await db
     .insert(emailTemplates)
@@ -45,7 +51,13 @@ export async function createTemplate(db: Db, workspaceId: string, userId: string
   return row;
 }
 
-export async function updateTemplate(db: Db, workspaceId: string, id: string, input: TemplateInput, now: Date) {
+export async function updateTemplate(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  input: TemplateInput,
+  now: Date,
+) {
   fieldsOf(input.subject, input.bodyHtml);
   await getTemplate(db, workspaceId, id);
   const [row] = await db
@@ -64,7 +76,9 @@ export async function removeTemplate(db: Db, workspaceId: string, id: string) {
     .where(and(eq(sequenceSteps.workspaceId, workspaceId), eq(sequenceSteps.templateId, id)));
   if ((used?.n ?? 0) > 0)
     throw new OutreachError('bad_template', 'This template is a step of a sequence: remove the step first.');
-  await db.delete(emailTemplates).where(and(eq(emailTemplates.workspaceId, workspaceId), eq(emailTemplates.id, id)));
+  await db
+    .delete(emailTemplates)
+    .where(and(eq(emailTemplates.workspaceId, workspaceId), eq(emailTemplates.id, id)));
   return { id };
 }
 
@@ -79,8 +93,14 @@ export async function previewTemplate(
 ) {
   const { required } = fieldsOf(input.subject, input.bodyHtml);
   const sender = await senderIdentityOf(db, ctx.workspaceId, ctx.userId);
-  const [recipient] = await loadRecipients(db, ctx, [{ contactId: input.contactId, dealId: input.dealId ?? null }], sender);
-  if (!recipient) throw new OutreachError('no_recipient_address', 'No such contact or deal in this workspace.');
+  const [recipient] = await loadRecipients(
+    db,
+    ctx,
+    [{ contactId: input.contactId, dealId: input.dealId ?? null }],
+    sender,
+  );
+  if (!recipient)
+    throw new OutreachError('no_recipient_address', 'No such contact or deal in this workspace.');
   const rendered = renderTemplate(input, recipient.values);
   return {
     ...rendered,
