@@ -105,7 +105,7 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
   });
 
   it('connects a mailbox without ever handing its secrets back', async () => {
-    const mailbox = await mia.outreach.mailboxes.create({
+    const mailbox = await mia.outreach.createMailbox({
       name: 'Mia at Agency',
       fromAddress: 'mia@agency.test',
       smtpHost: '127.0.0.1',
@@ -122,7 +122,7 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
     });
     mailboxId = mailbox.id;
     expect(mailbox).toMatchObject({ hasSmtpPassword: true, hasDkimKey: true });
-    expect(JSON.stringify(await mia.outreach.mailboxes.list())).not.toMatch(/smtp-secret-1|PRIVATE KEY/);
+    expect(JSON.stringify(await mia.outreach.mailboxes())).not.toMatch(/smtp-secret-1|PRIVATE KEY/);
     const stored = await database.raw.query<{ p: string }>('select smtp_password_sealed as p from mailboxes');
     expect(stored.rows[0]?.p).toMatch(/^v1\./);
     await mia.outreach.setIdentity({
@@ -133,14 +133,14 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
   });
 
   it('says exactly what failed when the test email cannot go', async () => {
-    expect(await mia.outreach.mailboxes.sendTest({ id: mailboxId, to: 'me@agency.test' })).toMatchObject({
+    expect(await mia.outreach.testMailbox({ id: mailboxId, to: 'me@agency.test' })).toMatchObject({
       ok: true,
     });
-    expect(await mia.outreach.mailboxes.sendTest({ id: mailboxId, to: 'x@refused.test' })).toMatchObject({
+    expect(await mia.outreach.testMailbox({ id: mailboxId, to: 'x@refused.test' })).toMatchObject({
       ok: false,
       kind: 'relay_refused',
     });
-    const wrong = await mia.outreach.mailboxes.create({
+    const wrong = await mia.outreach.createMailbox({
       name: 'Wrong',
       fromAddress: 'mia@agency.test',
       smtpHost: '127.0.0.1',
@@ -149,28 +149,28 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
       smtpUser: 'mia',
       smtpPassword: 'nope',
     });
-    expect(await mia.outreach.mailboxes.sendTest({ id: wrong.id, to: 'me@agency.test' })).toMatchObject({
+    expect(await mia.outreach.testMailbox({ id: wrong.id, to: 'me@agency.test' })).toMatchObject({
       ok: false,
       kind: 'auth',
     });
-    const tls = await mia.outreach.mailboxes.update({ ...wrong, id: wrong.id, smtpTls: 'starttls' });
-    expect(await mia.outreach.mailboxes.sendTest({ id: tls.id, to: 'me@agency.test' })).toMatchObject({
+    const tls = await mia.outreach.updateMailbox({ ...wrong, id: wrong.id, smtpTls: 'starttls' });
+    expect(await mia.outreach.testMailbox({ id: tls.id, to: 'me@agency.test' })).toMatchObject({
       ok: false,
       kind: 'tls',
     });
-    const dns = await mia.outreach.mailboxes.update({
+    const dns = await mia.outreach.updateMailbox({
       ...wrong,
       id: wrong.id,
       smtpHost: 'smtp.nowhere.invalid',
       smtpTls: 'implicit',
     });
-    expect(await mia.outreach.mailboxes.sendTest({ id: dns.id, to: 'me@agency.test' })).toMatchObject({
+    expect(await mia.outreach.testMailbox({ id: dns.id, to: 'me@agency.test' })).toMatchObject({
       ok: false,
       kind: 'dns',
     });
     expect(
       await failure(
-        mia.outreach.mailboxes.update({
+        mia.outreach.updateMailbox({
           ...wrong,
           id: wrong.id,
           smtpHost: 'smtp.example.com',
@@ -178,37 +178,37 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
         }),
       ),
     ).toMatchObject({ code: 'insecure_smtp' });
-    await mia.outreach.mailboxes.remove({ id: wrong.id });
+    await mia.outreach.removeMailbox({ id: wrong.id });
   });
 
   it('previews a template per contact and lists who lacks which merge field', async () => {
-    const intro = await mia.outreach.templates.create({
+    const intro = await mia.outreach.createTemplate({
       name: 'Intro',
       subject: 'Hi {{firstName}}, {{campaignName}}?',
       bodyHtml:
         '<p>Hi {{firstName}},</p><p>We loved your posts as {{handle.bluesky}}. Fee: {{fee}}. Brief: {{briefLink}}</p>{{{signature}}}',
     });
     introId = intro.id;
-    const ada = await mia.outreach.templates.preview({
+    const ada = await mia.outreach.previewTemplate({
       ...intro,
       contactId: contact.Ada as string,
       dealId: deal.Ada,
     });
     expect(ada.html).toContain('Hi Ada,'); // the name "Ada <b>Lovelace</b>" splits at the first space
     expect(ada.missing).toEqual(['fee']);
-    const ben = await mia.outreach.templates.preview({
+    const ben = await mia.outreach.previewTemplate({
       ...intro,
       contactId: contact.Ben as string,
       dealId: deal.Ben,
     });
     expect(ben.missing.sort()).toEqual(['fee', 'handle.bluesky']);
     expect(
-      await failure(mia.outreach.templates.create({ name: 'Bad', subject: 'x', bodyHtml: '{{shoeSize}}' })),
+      await failure(mia.outreach.createTemplate({ name: 'Bad', subject: 'x', bodyHtml: '{{shoeSize}}' })),
     ).toMatchObject({ code: 'bad_template' });
   });
 
   it('refuses to send with a blank, then sends one email from a deal, escaped, signed and unsubscribable', async () => {
-    const template = await mia.outreach.templates.byId({ id: introId });
+    const template = await mia.outreach.template({ id: introId });
     const blocked = await failure(
       mia.outreach.compose({
         contactId: contact.Ada as string,
@@ -266,22 +266,22 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
   });
 
   it('enrols deals into a three-step sequence, excluding who cannot be mailed, and threads the follow-ups', async () => {
-    const follow = await mia.outreach.templates.create({
+    const follow = await mia.outreach.createTemplate({
       name: 'Follow-up',
       subject: 'ignored',
       bodyHtml: '<p>Any thoughts, {{firstName}}?</p>',
     });
-    const last = await mia.outreach.templates.create({
+    const last = await mia.outreach.createTemplate({
       name: 'Last call',
       subject: 'ignored',
       bodyHtml: '<p>Last call, {{firstName}}.</p>',
     });
-    const easy = await mia.outreach.templates.create({
+    const easy = await mia.outreach.createTemplate({
       name: 'Easy intro',
       subject: 'Hello {{firstName}}',
       bodyHtml: '<p>Hello {{firstName}}</p>',
     });
-    const sequence = await mia.outreach.sequences.create({
+    const sequence = await mia.outreach.createSequence({
       name: 'Three steps',
       steps: [
         { delayDays: 0, templateId: easy.id },
@@ -290,17 +290,17 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
       ],
     });
     const dealIds = [deal.Ada, deal.Ben, deal.Cleo, deal.Dan] as string[];
-    const preview = await mia.outreach.sequences.previewEnrol({ sequenceId: sequence.id, dealIds });
+    const preview = await mia.outreach.previewEnrol({ sequenceId: sequence.id, dealIds });
     expect(preview.find((r) => r.contactId === contact.Cleo)?.excluded?.reason).toBe('no_address');
     expect(preview.find((r) => r.contactId === contact.Dan)?.steps.map((s) => s.subject)).toEqual([
       'Hello Dan',
       'Re: Hello Dan',
       'Re: Hello Dan',
     ]);
-    const result = await mia.outreach.sequences.enrol({ sequenceId: sequence.id, dealIds });
+    const result = await mia.outreach.enrol({ sequenceId: sequence.id, dealIds });
     expect(result.enrolled).toBe(3);
     expect(
-      (await mia.outreach.sequences.enrol({ sequenceId: sequence.id, dealIds })).rows.filter(
+      (await mia.outreach.enrol({ sequenceId: sequence.id, dealIds })).rows.filter(
         (r) => r.excluded?.reason === 'already_enrolled',
       ),
     ).toHaveLength(3);
@@ -318,13 +318,13 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
     expect(header(thread[1]?.raw as string, 'In-Reply-To')).toBe(ids[0]);
     expect(header(thread[2]?.raw as string, 'In-Reply-To')).toBe(ids[1]);
     expect(header(thread[2]?.raw as string, 'References')).toBe(`${ids[0]} ${ids[1]}`);
-    const stats = await mia.outreach.sequences.stats({ id: sequence.id });
+    const stats = await mia.outreach.sequenceStats({ id: sequence.id });
     expect(stats.map((s) => s.sent)).toEqual([3, 3, 3]);
     expect(stats[0]?.replyRate).toBe(0);
   });
 
   it('one click unsubscribes without a login, and nothing more is sent to that address', async () => {
-    const easy = (await mia.outreach.templates.list()).find((t) => t.name === 'Easy intro');
+    const easy = (await mia.outreach.templates()).find((t) => t.name === 'Easy intro');
     const queued = await mia.outreach.compose({
       contactId: contact.Ben as string,
       subject: 'Later',
@@ -357,25 +357,25 @@ describe.each(testDatabaseKinds)('outreach email on %s', (kind) => {
 
   it('keeps workspace B out of everything of workspace A, by id too', async () => {
     const [message] = await mia.outreach.sent({});
-    const sequences = await mia.outreach.sequences.list();
-    expect(await olly.outreach.mailboxes.list()).toEqual([]);
-    expect(await olly.outreach.templates.list()).toEqual([]);
+    const sequences = await mia.outreach.sequences();
+    expect(await olly.outreach.mailboxes()).toEqual([]);
+    expect(await olly.outreach.templates()).toEqual([]);
     expect(await olly.outreach.sent({})).toEqual([]);
-    expect(await failure(olly.outreach.templates.byId({ id: introId }))).toMatchObject({
+    expect(await failure(olly.outreach.template({ id: introId }))).toMatchObject({
       code: 'template_not_found',
     });
-    expect(await failure(olly.outreach.sequences.stats({ id: sequences[0]?.id as string }))).toMatchObject({
+    expect(await failure(olly.outreach.sequenceStats({ id: sequences[0]?.id as string }))).toMatchObject({
       code: 'sequence_not_found',
     });
-    expect(
-      await failure(olly.outreach.mailboxes.sendTest({ id: mailboxId, to: 'x@other.test' })),
-    ).toMatchObject({ code: 'mailbox_not_found' });
+    expect(await failure(olly.outreach.testMailbox({ id: mailboxId, to: 'x@other.test' }))).toMatchObject({
+      code: 'mailbox_not_found',
+    });
     expect(await failure(olly.outreach.cancel({ id: message?.id as string }))).toMatchObject({
       code: 'message_not_found',
     });
     expect(
       await failure(
-        olly.outreach.templates.preview({ subject: 'x', bodyHtml: 'x', contactId: contact.Ada as string }),
+        olly.outreach.previewTemplate({ subject: 'x', bodyHtml: 'x', contactId: contact.Ada as string }),
       ),
     ).toMatchObject({ code: 'no_recipient_address' });
   });
