@@ -23,6 +23,7 @@ const DealPage = lazy(() => import('./routes/deal.tsx'));
 const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
+const OutreachPage = lazy(() => import('./routes/outreach.tsx'));
 
 render(
   () => (
@@ -48,10 +49,7 @@ render(
           preload={preload.preloadCampaignEdit}
         />
         <Route path="/deals/:id" component={DealPage} preload={preload.preloadDeal} />
-        <Route
-          path="/outreach"
-          component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
-        />
+        <Route path="/outreach" component={OutreachPage} />
         <Route
           path="/reports"
           component={() => <ComingSoon title="Reports" what="Measure reach and word-of-mouth spread." />}
