@@ -6,6 +6,7 @@ export * from './contacts.ts';
 export * from './crawl.ts';
 export * from './deals.ts';
 export * from './niches.ts';
+export * from './outreach.ts';
 export * from './scores.ts';
 export * from './shortlist.ts';
 export * from './stages.ts';
