@@ -78,6 +78,13 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   bad_response: 'INTERNAL_SERVER_ERROR',
   aborted: 'INTERNAL_SERVER_ERROR',
   invalid_input: 'INTERNAL_SERVER_ERROR',
+  // outreach inbox
+  inbound_not_found: 'NOT_FOUND',
+  inbox_not_configured: 'PRECONDITION_FAILED',
+  imap_insecure: 'BAD_REQUEST',
+  imap_failed: 'BAD_GATEWAY',
+  inbox_mailbox_not_found: 'NOT_FOUND',
+  inbox_stage_invalid: 'BAD_REQUEST',
   // anywhere
   bad_cursor: 'BAD_REQUEST',
   already_exists: 'CONFLICT',

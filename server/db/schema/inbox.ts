@@ -48,6 +48,7 @@ export const matchMethods = [
   'in_reply_to',
   'references',
   'sender_subject',
+  'sender',
   'bounce_report',
   'bounce_recipient',
 ] as const;
