@@ -1,7 +1,14 @@
 /** Every kind of background job. `murmur serve` (in-process) and `murmur worker` run this list. */
 import { crawlJob } from '../crawl/crawl.job.ts';
 import { importJob } from '../imports/import.job.ts';
+import { inboxSyncJob, inboxTickJob } from '../outreach/inbox/inbox-sync.job.ts';
 import { scoreJob } from '../scoring/score.job.ts';
 import type { JobDefinition } from './registry.ts';
 
-export const allJobs: JobDefinition<never>[] = [scoreJob as never, crawlJob as never, importJob as never];
+export const allJobs: JobDefinition<never>[] = [
+  scoreJob as never,
+  crawlJob as never,
+  importJob as never,
+  inboxSyncJob as never,
+  inboxTickJob as never,
+];
