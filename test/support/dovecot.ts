@@ -41,6 +41,8 @@ export type Dovecot = {
    * deleted and created again with the same messages (so not INBOX, which IMAP cannot delete).
    */
   recreateFolder(user: string, folder: string): Promise<void>;
+  /** How many messages in the folder are not marked \\Seen. */
+  unseen(user: string, folder?: string): Promise<number>;
   log(): string;
   stop(): Promise<void>;
 };
@@ -201,6 +203,11 @@ service anvil {
         await client.mailboxDelete(folder);
         await client.mailboxCreate(folder);
         for (const raw of saved) await client.append(folder, raw, []);
+      }),
+    unseen: (user, folder = 'INBOX') =>
+      withClient(user, async (client) => {
+        const status = await client.status(folder, { unseen: true });
+        return status ? (status.unseen ?? 0) : 0;
       }),
     log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
     async stop() {
