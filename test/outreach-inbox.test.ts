@@ -9,7 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/db/client.ts';
 import { enrolments, outreachMessages, suppressions } from '../server/db/schema/index.ts';
-import { createTestApp, userInWorkspace } from './support/app.ts';
+import { syncMailbox } from '../server/outreach/inbox/inbox-sync.ts';
+import { createTestApp, testSecret, userInWorkspace } from './support/app.ts';
 import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 import { type Dovecot, skipDovecotReason, startDovecot } from './support/dovecot.ts';
@@ -265,6 +266,93 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
       expect(handled.handledAt).not.toBeNull();
       expect((await inbox.list({ filter: 'to_handle' })).items).toEqual([]);
       expect((await inbox.list({ filter: 'handled' })).items.map((m) => m.id)).toEqual([reply.id]);
+    });
+
+    it('matches a reply without threading headers by sender and subject, and survives a new UIDVALIDITY', async () => {
+      const dan = await mia.contacts.create({ name: 'Dan', emails: ['dan@creators.test'] });
+      const deal = (await mia.deals.create({ campaignId, contactIds: [dan.id] })).added[0];
+      const workspaceId = (await mia.auth.me()).workspaceId!;
+      const repliesBox = await seedMailbox(database.db, {
+        workspaceId,
+        name: 'Replies folder',
+        imap: dovecot.account('outreach'),
+        folder: 'Replies',
+      });
+      const [thread] = await seedSentSequence(database.db, {
+        workspaceId,
+        mailboxId: repliesBox,
+        subject: 'Collab for the spring drop',
+        sentAt: new Date('2026-12-01T09:00:00Z'),
+        recipients: [{ dealId: deal.dealId, contactId: dan.id, to: 'dan@creators.test' }],
+      });
+      await dovecot.deliver(
+        'outreach',
+        plainMail({
+          from: 'Dan <DAN@creators.test>',
+          to: 'outreach@agency.test',
+          subject: 'AW: RE: Collab for the  spring drop',
+          messageId: 'dan-1@creators.test',
+          text: 'Ja, gerne!',
+        }),
+        'Replies',
+      );
+      const first = await inbox.sync({ mailboxId: repliesBox });
+      expect(first).toMatchObject({ fetched: 1, resynced: false, stored: { reply: 1 } });
+      const [stored] = (await inbox.list({ filter: 'to_handle' })).items.filter(
+        (m) => m.fromAddress === 'dan@creators.test',
+      );
+      expect(stored).toMatchObject({
+        matchedBy: 'sender_subject',
+        dealId: deal.dealId,
+        stageName: 'Replied',
+      });
+      const [e] = await database.db.select().from(enrolments).where(eq(enrolments.id, thread.enrolmentId));
+      expect(e.stopReason).toBe('replied');
+
+      await dovecot.recreateFolder('outreach', 'Replies');
+      const after = await inbox.sync({ mailboxId: repliesBox });
+      expect(after).toMatchObject({
+        fetched: 1,
+        resynced: true,
+        stored: { reply: 0, auto_reply: 0, bounce: 0, unrelated: 0 },
+      });
+      expect(after.uidValidity).not.toBe(first.uidValidity);
+      expect(
+        (await inbox.list({ filter: 'all' })).items.filter((m) => m.fromAddress === 'dan@creators.test'),
+      ).toHaveLength(1);
+    });
+
+    it('reads mail that arrives while it waits in IDLE', async () => {
+      const stop = new AbortController();
+      const watching = syncMailbox(
+        { db: database.db, secret: testSecret, now: () => new Date() },
+        mailboxId,
+        {
+          watchSeconds: 60,
+          signal: stop.signal,
+        },
+      );
+      await expect
+        .poll(async () => (await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing)
+        .toBe(true);
+      await dovecot.deliver(
+        'outreach',
+        plainMail({
+          from: 'Eve <eve@else.test>',
+          to: 'outreach@agency.test',
+          subject: 'Hello',
+          messageId: 'eve-1@else.test',
+          text: 'Hi!',
+        }),
+      );
+      await expect
+        .poll(async () => (await inbox.list({ filter: 'unrelated' })).items.map((m) => m.fromAddress), {
+          timeout: 20_000,
+        })
+        .toContain('eve@else.test');
+      stop.abort();
+      expect(await watching).toMatchObject({ idle: true, fetched: 1 });
+      expect((await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing).toBe(false);
     });
 
     it("keeps each workspace's inbox to itself, by id guessing too", async () => {

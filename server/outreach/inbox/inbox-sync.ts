@@ -24,6 +24,8 @@ export type SyncOptions = {
   /** UIDs fetched per IMAP command. */
   batchSize?: number;
   leaseSeconds?: number;
+  /** Ends the IDLE watch early (worker shutdown, tests). */
+  signal?: AbortSignal;
 };
 export type SyncResult = {
   status: 'done' | 'busy';
@@ -130,8 +132,8 @@ export async function syncMailbox(
     if (watch > 0 && client.capabilities.has('IDLE')) {
       result.idle = true;
       const deadline = Date.now() + watch * 1000;
-      while (Date.now() < deadline && client.usable) {
-        const arrived = await waitForMail(client, deadline - Date.now());
+      while (Date.now() < deadline && client.usable && !options.signal?.aborted) {
+        const arrived = await waitForMail(client, deadline - Date.now(), options.signal);
         if (arrived) await pass();
         await renew();
       }
@@ -157,12 +159,15 @@ export async function syncMailbox(
 }
 
 /** Resolves true when the server announces new mail during IDLE, false at the deadline. */
-async function waitForMail(client: ImapFlow, ms: number): Promise<boolean> {
+async function waitForMail(client: ImapFlow, ms: number, signal?: AbortSignal): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   let onExists: (() => void) | undefined;
+  let onAbort: (() => void) | undefined;
   const arrived = new Promise<boolean>((resolve) => {
     onExists = () => resolve(true);
+    onAbort = () => resolve(false);
     client.once('exists', onExists);
+    signal?.addEventListener('abort', onAbort, { once: true });
     timer = setTimeout(() => resolve(false), Math.max(0, ms));
   });
   // IDLE ends when another command is issued; the exists event comes while it runs.
@@ -170,6 +175,7 @@ async function waitForMail(client: ImapFlow, ms: number): Promise<boolean> {
   const outcome = await arrived;
   clearTimeout(timer);
   if (onExists) client.off('exists', onExists);
+  if (onAbort) signal?.removeEventListener('abort', onAbort);
   // Any command ends IDLE; NOOP is the cheapest.
   await client.noop().catch(() => undefined);
   await idling;
