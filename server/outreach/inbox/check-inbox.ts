@@ -21,18 +21,18 @@ export async function checkInbox(
   options: { timeoutMs?: number } = {},
 ): Promise<InboxCheck> {
   const fail = (error: unknown): InboxCheck => ({ ok: false, ...describeImapFailure(error, settings) });
+  let client: ReturnType<typeof createImapClient>;
+  try {
+    client = createImapClient(settings, options.timeoutMs ?? 10_000);
+  } catch (error) {
+    return fail(error);
+  }
   if (isIP(settings.host) === 0) {
     try {
       await lookup(settings.host);
     } catch (error) {
       return fail(error);
     }
-  }
-  let client: ReturnType<typeof createImapClient>;
-  try {
-    client = createImapClient(settings, options.timeoutMs ?? 10_000);
-  } catch (error) {
-    return fail(error);
   }
   // A socket error after connect is reported through the awaited command; without a listener
   // it would also surface as an unhandled 'error' event.
