@@ -2,6 +2,7 @@
 import { crawlJob } from '../crawl/crawl.job.ts';
 import { importJob } from '../imports/import.job.ts';
 import { inboxSyncJob, inboxTickJob } from '../outreach/inbox/inbox-sync.job.ts';
+import { sendJob } from '../outreach/send.job.ts';
 import { scoreJob } from '../scoring/score.job.ts';
 import type { JobDefinition } from './registry.ts';
 
@@ -9,6 +10,7 @@ export const allJobs: JobDefinition<never>[] = [
   scoreJob as never,
   crawlJob as never,
   importJob as never,
+  sendJob as never,
   inboxSyncJob as never,
   inboxTickJob as never,
 ];

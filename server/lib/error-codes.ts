@@ -15,6 +15,7 @@ import type { ImportErrorCode } from '../graph-files/import.errors.ts';
 import type { LeaderboardErrorCode } from '../leaderboard/leaderboard.errors.ts';
 import type { InboxErrorCode } from '../outreach/inbox/inbox.errors.ts';
 import type { NicheErrorCode } from '../niches/niches.errors.ts';
+import type { OutreachErrorCode } from '../outreach/outreach.errors.ts';
 import type { ScoringErrorCode } from '../scoring/scoring.errors.ts';
 import type { ShortlistErrorCode } from '../shortlist/shortlist.errors.ts';
 import type { StageErrorCode } from '../stages/stages.errors.ts';
@@ -36,6 +37,7 @@ export type ErrorCode =
   | InvitationErrorCode
   | LeaderboardErrorCode
   | NicheErrorCode
+  | OutreachErrorCode
   | ScoringErrorCode
   | ShortlistErrorCode
   | StageErrorCode

@@ -78,6 +78,18 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   bad_response: 'INTERNAL_SERVER_ERROR',
   aborted: 'INTERNAL_SERVER_ERROR',
   invalid_input: 'INTERNAL_SERVER_ERROR',
+  // outreach
+  mailbox_not_found: 'NOT_FOUND',
+  template_not_found: 'NOT_FOUND',
+  sequence_not_found: 'NOT_FOUND',
+  message_not_found: 'NOT_FOUND',
+  no_sender_identity: 'PRECONDITION_FAILED',
+  bad_template: 'BAD_REQUEST',
+  merge_fields_missing: 'PRECONDITION_FAILED',
+  no_recipient_address: 'PRECONDITION_FAILED',
+  recipient_blocked: 'PRECONDITION_FAILED',
+  insecure_smtp: 'BAD_REQUEST',
+  reset_link_invalid: 'BAD_REQUEST',
   // outreach inbox
   inbound_not_found: 'NOT_FOUND',
   inbox_not_configured: 'PRECONDITION_FAILED',

@@ -7,6 +7,7 @@ import { crawlsRouter } from '../crawl/crawls.router.ts';
 import { dealsRouter } from '../deals/deals.router.ts';
 import { leaderboardRouter } from '../leaderboard/leaderboard.router.ts';
 import { nichesRouter } from '../niches/niches.router.ts';
+import { outreachRouter } from '../outreach/outreach.router.ts';
 import { shortlistRouter } from '../shortlist/shortlist.router.ts';
 import { stagesRouter } from '../stages/stages.router.ts';
 import { workspacesRouter } from '../workspaces/workspaces.router.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   crawls: crawlsRouter,
   leaderboard: leaderboardRouter,
   shortlist: shortlistRouter,
+  outreach: outreachRouter,
 });
 
 export type AppRouter = typeof appRouter;

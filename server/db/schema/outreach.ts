@@ -248,6 +248,10 @@ export const outreachMessages = pgTable(
     /** The SMTP server's answer to the last attempt, shown to the user. */
     smtpResponse: text(),
     sendingStartedAt: at(),
+    /** Set after the server answered DATA and before the first body byte: from here it may have the message. */
+    bodyStartedAt: at(),
+    /** A claim older than this belongs to a dead worker and is checked by the next one. */
+    leaseUntil: at(),
     sentAt: at(),
     finishedAt: at(),
     cancelReason: text(),
