@@ -15,8 +15,7 @@ import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 import { type Dovecot, skipDovecotReason, startDovecot } from './support/dovecot.ts';
 import { bounceMail, outOfOfficeMail, plainMail, replyMail } from './support/inbound-mail.ts';
-import { type InboxApi, inboxCallerFor } from './support/inbox-caller.ts';
-import { type SentThread, seedMailbox, seedSentSequence } from './support/outreach-state.ts';
+import { addMailbox, type SentThread, seedSentSequence } from './support/outreach-state.ts';
 
 describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
   'outreach inbox on %s',
@@ -24,6 +23,7 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
     let database: Database;
     let dovecot: Dovecot;
     let mia: Api;
+    type InboxApi = Api['outreach']['inbox'];
     let inbox: InboxApi;
     let viewerInbox: InboxApi;
     let ollyInbox: InboxApi;
@@ -58,9 +58,9 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
         role: 'owner',
       });
       mia = callerFor(database, miaSession);
-      inbox = inboxCallerFor(database, miaSession);
-      viewerInbox = inboxCallerFor(database, vicSession);
-      ollyInbox = inboxCallerFor(database, ollySession);
+      inbox = callerFor(database, miaSession).outreach.inbox;
+      viewerInbox = callerFor(database, vicSession).outreach.inbox;
+      ollyInbox = callerFor(database, ollySession).outreach.inbox;
       const olly = callerFor(database, ollySession);
       const workspaceId = (await mia.auth.me()).workspaceId!;
       campaignId = (
@@ -86,8 +86,7 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
         stageId: contacted,
         acceptOverBudget: false,
       });
-      mailboxId = await seedMailbox(database.db, {
-        workspaceId,
+      mailboxId = await addMailbox(mia, {
         name: 'Outreach',
         imap: dovecot.account('outreach'),
       });
@@ -104,8 +103,7 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
       });
       threads = { ada: seeded[0], ben: seeded[1], cleo: seeded[2] };
       const ollyWorkspace = (await olly.auth.me()).workspaceId!;
-      ollyMailboxId = await seedMailbox(database.db, {
-        workspaceId: ollyWorkspace,
+      ollyMailboxId = await addMailbox(olly, {
         name: 'Other',
         imap: dovecot.account('other'),
       });
@@ -272,8 +270,7 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
       const dan = await mia.contacts.create({ name: 'Dan', emails: ['dan@creators.test'] });
       const deal = (await mia.deals.create({ campaignId, contactIds: [dan.id] })).added[0];
       const workspaceId = (await mia.auth.me()).workspaceId!;
-      const repliesBox = await seedMailbox(database.db, {
-        workspaceId,
+      const repliesBox = await addMailbox(mia, {
         name: 'Replies folder',
         imap: dovecot.account('outreach'),
         folder: 'Replies',

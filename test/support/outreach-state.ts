@@ -1,6 +1,5 @@
 /**
- * What the sending side leaves behind after a sequence's first step went out: a mailbox with
- * IMAP settings (password sealed as the app seals it), a two-step sequence, one enrolment per
+ * What the sending side leaves behind after a sequence's first step went out: a two-step sequence, one enrolment per
  * deal, step 1 sent (with its Message-ID) and step 2 scheduled. Written straight to the tables
  * because the inbox tests are about what happens after; the sending path has its own tests.
  */
@@ -9,13 +8,11 @@ import type { Db } from '../../server/db/client.ts';
 import {
   emailTemplates,
   enrolments,
-  mailboxes,
   outreachMessages,
   sequenceSteps,
   sequences,
 } from '../../server/db/schema/index.ts';
-import { secretBox } from '../../server/lib/secret-box.ts';
-import { testSecret } from './app.ts';
+import type { Api } from './caller.ts';
 
 export type Recipient = { dealId: string | null; contactId: string; to: string };
 export type SentThread = Recipient & {
@@ -24,33 +21,29 @@ export type SentThread = Recipient & {
   nextMessageRowId: string;
 };
 
-export async function seedMailbox(
-  db: Db,
+/** A mailbox as an admin adds it in Settings → Email: loopback SMTP, IMAP on the test dovecot. */
+export async function addMailbox(
+  api: Api,
   input: {
-    workspaceId: string;
     name: string;
     imap: { host: string; port: number; user: string; password: string };
     folder?: string;
   },
 ) {
-  const [row] = await db
-    .insert(mailboxes)
-    .values({
-      workspaceId: input.workspaceId,
-      name: input.name,
-      fromAddress: `${input.imap.user}@agency.test`,
-      smtpHost: '127.0.0.1',
-      smtpPort: 2525,
-      smtpTls: 'none',
-      imapHost: input.imap.host,
-      imapPort: input.imap.port,
-      imapTls: false,
-      imapUser: input.imap.user,
-      imapPasswordSealed: secretBox(testSecret, 'mailbox').seal(input.imap.password),
-      imapFolder: input.folder ?? 'INBOX',
-    })
-    .returning({ id: mailboxes.id });
-  return row.id;
+  const created = await api.outreach.mailboxes.create({
+    name: input.name,
+    fromAddress: `${input.imap.user}@agency.test`,
+    smtpHost: '127.0.0.1',
+    smtpPort: 2525,
+    smtpTls: 'none',
+    imapHost: input.imap.host,
+    imapPort: input.imap.port,
+    imapTls: false,
+    imapUser: input.imap.user,
+    imapPassword: input.imap.password,
+    imapFolder: input.folder ?? 'INBOX',
+  });
+  return created.id;
 }
 
 export async function seedSentSequence(
