@@ -23,6 +23,7 @@ const DealPage = lazy(() => import('./routes/deal.tsx'));
 const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
+const InboxPage = lazy(() => import('./outreach/inbox-list.tsx').then((m) => ({ default: m.InboxPage })));
 
 render(
   () => (
@@ -58,6 +59,7 @@ render(
         />
         <Route path="/settings" component={SettingsPage} preload={preload.preloadSettings} />
         <Route path="/settings/audit" component={AuditPage} preload={preload.preloadAudit} />
+        <Route path="/outreach/inbox" component={InboxPage} />
         <Route
           path="*"
           component={() => <ComingSoon title="Not found" what="There is no page at this address." />}
