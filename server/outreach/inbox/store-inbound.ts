@@ -112,6 +112,7 @@ export async function storeInbound(
           body: message.body.slice(0, TIMELINE_TEXT),
           quoted: message.quoted.slice(0, TIMELINE_TEXT),
           reason: c.reason,
+          ...(kind === 'reply' ? { cancelled: stopped } : {}),
           ...(bounce
             ? { recipient: bounce.recipient, status: bounce.status, diagnostic: bounce.diagnostic }
             : {}),

@@ -40,7 +40,7 @@ function describe(item: Item): string {
     case 'stage_changed':
       return `moved the deal from ${String(p.from)} to ${String(p.to)}${p.because === 'reply' ? ' after a reply' : ''}`;
     case 'email_replied':
-      return 'replied: the sequence stopped';
+      return `replied: the sequence stopped${p.cancelled ? `, ${p.cancelled} scheduled email${p.cancelled === 1 ? '' : 's'} cancelled` : ''}`;
     case 'email_auto_reply':
       return 'sent an automatic reply: the sequence goes on';
     case 'email_bounced':
