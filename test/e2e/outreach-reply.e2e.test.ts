@@ -110,7 +110,7 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
       type Queued = { messageId: string; stepPosition: number; dealId: string; status: string };
       const outbox = (dealId?: string) =>
         call<Queued[]>('outreach.outbox', dealId ? { dealId } : {}, 'query');
-      const first = (await outbox(ada.dealId)).find((m) => m.stepPosition === 0)!;
+      const first = (await outbox(ada.dealId)).find((m) => m.stepPosition === 1)!;
       expect(first.messageId).toBeTruthy();
 
       await dovecot.deliver(

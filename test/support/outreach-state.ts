@@ -67,10 +67,10 @@ export async function seedSentSequence(
   const steps = await db
     .insert(sequenceSteps)
     .values(
-      [0, 3].map((delayDays, position) => ({
+      [0, 3].map((delayDays, i) => ({
         workspaceId,
         sequenceId: sequence.id,
-        position,
+        position: i + 1,
         delayDays,
         templateId: template.id,
       })),
@@ -100,7 +100,7 @@ export async function seedSentSequence(
       dealId: r.dealId,
       enrolmentId: enrolment.id,
       stepId: steps[step].id,
-      stepPosition: step,
+      stepPosition: step + 1,
       threadId,
       fromName: 'Mia',
       fromAddress: 'outreach@agency.test',
