@@ -90,6 +90,12 @@ const exits: Record<ErrorCode, Exit> = {
   bad_response: 'failure',
   aborted: 'failure',
   invalid_input: 'usage',
+  inbound_not_found: 'notFound',
+  inbox_not_configured: 'failure',
+  imap_insecure: 'usage',
+  imap_failed: 'failure',
+  inbox_mailbox_not_found: 'notFound',
+  inbox_stage_invalid: 'usage',
   bad_cursor: 'usage',
   already_exists: 'conflict',
 };

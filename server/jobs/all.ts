@@ -1,6 +1,7 @@
 /** Every kind of background job. `murmur serve` (in-process) and `murmur worker` run this list. */
 import { crawlJob } from '../crawl/crawl.job.ts';
 import { importJob } from '../imports/import.job.ts';
+import { inboxSyncJob, inboxTickJob } from '../outreach/inbox/inbox-sync.job.ts';
 import { sendJob } from '../outreach/send.job.ts';
 import { scoreJob } from '../scoring/score.job.ts';
 import type { JobDefinition } from './registry.ts';
@@ -10,4 +11,6 @@ export const allJobs: JobDefinition<never>[] = [
   crawlJob as never,
   importJob as never,
   sendJob as never,
+  inboxSyncJob as never,
+  inboxTickJob as never,
 ];

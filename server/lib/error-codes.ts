@@ -13,6 +13,7 @@ import type { DbErrorCode } from '../db/unique-violation.ts';
 import type { DealErrorCode } from '../deals/deals.errors.ts';
 import type { ImportErrorCode } from '../graph-files/import.errors.ts';
 import type { LeaderboardErrorCode } from '../leaderboard/leaderboard.errors.ts';
+import type { InboxErrorCode } from '../outreach/inbox/inbox.errors.ts';
 import type { NicheErrorCode } from '../niches/niches.errors.ts';
 import type { OutreachErrorCode } from '../outreach/outreach.errors.ts';
 import type { ScoringErrorCode } from '../scoring/scoring.errors.ts';
@@ -32,6 +33,7 @@ export type ErrorCode =
   | DbErrorCode
   | DealErrorCode
   | ImportErrorCode
+  | InboxErrorCode
   | InvitationErrorCode
   | LeaderboardErrorCode
   | NicheErrorCode

@@ -9,6 +9,7 @@ import { adminProcedure, authedProcedure, router, writerProcedure } from '../trp
 import { composeAndQueue } from './compose.service.ts';
 import { enrolDeals, previewEnrolment } from './enrol.service.ts';
 import { senderIdentityOf, setSenderIdentity } from './identities.service.ts';
+import { inboxRouter } from './inbox/inbox.router.ts';
 import { sendTestEmail } from './mailbox-test.ts';
 import {
   createMailbox,
@@ -142,6 +143,7 @@ export const outreachRouter = router({
   ...mailboxProcedures,
   ...templateProcedures,
   ...sequenceProcedures,
+  inbox: inboxRouter,
   settings: authedProcedure.query(async ({ ctx }) => ({
     timeZone: await workspaceTimeZone(ctx.db, ctx.workspaceId),
   })),

@@ -90,6 +90,13 @@ const statuses: Record<ErrorCode, TRPCError['code']> = {
   recipient_blocked: 'PRECONDITION_FAILED',
   insecure_smtp: 'BAD_REQUEST',
   reset_link_invalid: 'BAD_REQUEST',
+  // outreach inbox
+  inbound_not_found: 'NOT_FOUND',
+  inbox_not_configured: 'PRECONDITION_FAILED',
+  imap_insecure: 'BAD_REQUEST',
+  imap_failed: 'BAD_GATEWAY',
+  inbox_mailbox_not_found: 'NOT_FOUND',
+  inbox_stage_invalid: 'BAD_REQUEST',
   // anywhere
   bad_cursor: 'BAD_REQUEST',
   already_exists: 'CONFLICT',

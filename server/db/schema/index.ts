@@ -5,6 +5,7 @@ export * from './campaigns.ts';
 export * from './contacts.ts';
 export * from './crawl.ts';
 export * from './deals.ts';
+export * from './inbox.ts';
 export * from './niches.ts';
 export * from './outreach.ts';
 export * from './scores.ts';
