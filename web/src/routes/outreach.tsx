@@ -29,7 +29,9 @@ export default function OutreachPage() {
       <Show when={one(params.deal) || one(params.contact)}>
         <ComposePanel dealId={one(params.deal)} contactId={one(params.contact)} />
       </Show>
-      {/* The inbox of replies (server/outreach/inbox, web/src/outreach/inbox) goes here. */}
+      <p>
+        <A href="/outreach/inbox">Inbox: replies to handle</A>
+      </p>
       <Loaded query={getOutbox.key} label="Loading the outbox…">
         <OutboxPanel />
       </Loaded>
