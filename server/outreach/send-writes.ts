@@ -35,14 +35,14 @@ function coalesce<T>(flush: (items: T[]) => Promise<void>) {
 export function sendWrites(db: Db, now: () => Date) {
   const markBody = coalesce<string>(async (ids) => {
     await db.execute(sql`
-      update outreach_messages set body_started_at = ${now()}
+      update outreach_messages set body_started_at = ${now().toISOString()}
       where status = 'sending' and id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`);
   });
   const markSent = coalesce<{ id: string; response: string; enrolmentId: string | null }>(async (items) => {
-    const at = now();
+    const at = now().toISOString();
     const rows = JSON.stringify(items.map((i) => ({ id: i.id, response: i.response })));
     const enrolmentIds = [...new Set(items.flatMap((i) => (i.enrolmentId ? [i.enrolmentId] : [])))];
     await db.transaction(async (tx) => {

@@ -118,11 +118,11 @@ export function createSender(deps: SenderDeps) {
       const { dayStart, hourStart } = localBounds(now.getTime(), limits.timeZone);
       const [counts] = rowsOf(
         (await tx.execute(sql`
-          select count(*) filter (where sending_started_at >= ${dayStart})::int as day,
-                 count(*) filter (where sending_started_at >= ${hourStart})::int as hour,
+          select count(*) filter (where sending_started_at >= ${dayStart.toISOString()})::int as day,
+                 count(*) filter (where sending_started_at >= ${hourStart.toISOString()})::int as hour,
                  max(sending_started_at) as last
           from outreach_messages
-          where mailbox_id = ${mailboxId} and sending_started_at >= ${dayStart.getTime() < hourStart.getTime() ? dayStart : hourStart}
+          where mailbox_id = ${mailboxId} and sending_started_at >= ${(dayStart.getTime() < hourStart.getTime() ? dayStart : hourStart).toISOString()}
             and (status in ('sending', 'sent') or body_started_at is not null)`)) as never,
       ) as { day: number; hour: number; last: string | Date | null }[];
       const last = counts?.last ? new Date(counts.last).getTime() : null;
