@@ -14,6 +14,7 @@ import { allJobs } from './jobs/all.ts';
 import { type Queue, startQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/registry.ts';
 import { projectRoot } from './lib/project-root.ts';
+import { startInboxSync } from './outreach/inbox/inbox-sync.job.ts';
 import { recoverPlans } from './plans/plans.recover.ts';
 
 export const webRoot = join(projectRoot(), 'dist/web');
@@ -57,6 +58,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   logger.info({ url, database: database.kind }, 'Murmur is listening');
   // Jobs start once the port answers: a job that fails at start must not keep the app from serving.
   if (options.worker ?? true) await startWorkers({ database, logger, config, queue }, allJobs);
+  if (options.worker ?? true) await startInboxSync(database.db, queue);
   const resumed = await resumeInterruptedWork(database, queue);
   if (resumed > 0) logger.info({ crawls: resumed }, 'resuming interrupted crawls');
   logger.info(await recoverImports(database, queue), 'recovered imports');
@@ -123,6 +125,7 @@ export async function startWorker(config: Config, options: { logger?: Logger } =
   const database = await openConfiguredDatabase(config);
   const queue = await startQueue(database, logger, allJobs);
   await startWorkers({ database, logger, config, queue }, allJobs);
+  await startInboxSync(database.db, queue);
   logger.info({ jobs: allJobs.map((j) => j.name) }, 'Murmur worker is running');
   let closing: Promise<void> | undefined;
   const close = () => {

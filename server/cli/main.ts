@@ -37,6 +37,8 @@ Commands:
                                 Track a live Bluesky or Mastodon post on a deal
   report --campaign NAME [--format csv|json] [--workspace W]
                                 A campaign's measured reach, engagement and cascades
+  outreach status [--workspace W]
+                                Queue depth and caps per sending mailbox
   help [export|plan]            Show this text, or what an export holds
 
 ${exitCodeHelp}`;
@@ -97,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await track()).trackCommand(rest);
       case 'report':
         return await (await report()).reportCommand(rest);
+      case 'outreach':
+        return await (await import('./outreach-command.ts')).outreachCommand(rest);
       case undefined:
       case 'help':
       case '--help':

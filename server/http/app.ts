@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { internalErrorMessage } from '../lib/request-id.ts';
+import { unsubscribeRoutes } from '../outreach/unsubscribe.routes.ts';
 import { toHttpError } from '../trpc/errors.ts';
 import { appRouter } from '../trpc/router.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
     return next();
   });
   app.route('/api', nicheFiles(deps));
+  app.route('/unsubscribe', unsubscribeRoutes(deps));
 
   if (deps.webRoot) app.use(staticWeb(deps.webRoot));
 

@@ -1,6 +1,8 @@
 /** Every kind of background job. `murmur serve` (in-process) and `murmur worker` run this list. */
 import { crawlJob } from '../crawl/crawl.job.ts';
 import { importJob } from '../imports/import.job.ts';
+import { inboxSyncJob, inboxTickJob } from '../outreach/inbox/inbox-sync.job.ts';
+import { sendJob } from '../outreach/send.job.ts';
 import { planJob } from '../plans/plans.job.ts';
 import { scoreJob } from '../scoring/score.job.ts';
 import { trackingJob } from '../tracking/tracking.job.ts';
@@ -12,4 +14,7 @@ export const allJobs: JobDefinition<never>[] = [
   importJob as never,
   planJob as never,
   trackingJob as never,
+  sendJob as never,
+  inboxSyncJob as never,
+  inboxTickJob as never,
 ];

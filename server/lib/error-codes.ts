@@ -14,6 +14,8 @@ import type { DealErrorCode } from '../deals/deals.errors.ts';
 import type { ImportErrorCode } from '../graph-files/import.errors.ts';
 import type { LeaderboardErrorCode } from '../leaderboard/leaderboard.errors.ts';
 import type { NicheErrorCode } from '../niches/niches.errors.ts';
+import type { InboxErrorCode } from '../outreach/inbox/inbox.errors.ts';
+import type { OutreachErrorCode } from '../outreach/outreach.errors.ts';
 import type { PlanErrorCode } from '../plans/plans.errors.ts';
 import type { ScoringErrorCode } from '../scoring/scoring.errors.ts';
 import type { ShortlistErrorCode } from '../shortlist/shortlist.errors.ts';
@@ -33,10 +35,12 @@ export type ErrorCode =
   | DbErrorCode
   | DealErrorCode
   | ImportErrorCode
+  | InboxErrorCode
   | InvitationErrorCode
   | LeaderboardErrorCode
   | NicheErrorCode
   | PlanErrorCode
+  | OutreachErrorCode
   | ScoringErrorCode
   | ShortlistErrorCode
   | StageErrorCode

@@ -7,6 +7,7 @@ import { crawlsRouter } from '../crawl/crawls.router.ts';
 import { dealsRouter } from '../deals/deals.router.ts';
 import { leaderboardRouter } from '../leaderboard/leaderboard.router.ts';
 import { nichesRouter } from '../niches/niches.router.ts';
+import { outreachRouter } from '../outreach/outreach.router.ts';
 import { plansRouter } from '../plans/plans.router.ts';
 import { reportsRouter } from '../reports/reports.router.ts';
 import { shortlistRouter } from '../shortlist/shortlist.router.ts';
@@ -31,6 +32,7 @@ export const appRouter = router({
   plans: plansRouter,
   tracking: trackingRouter,
   reports: reportsRouter,
+  outreach: outreachRouter,
 });
 
 export type AppRouter = typeof appRouter;

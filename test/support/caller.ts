@@ -6,7 +6,7 @@
  * behave as they would over HTTP. Use `trpcCall` only where HTTP itself is the subject
  * (cookies, CSRF, the error body the web client reads).
  */
-import { type inferRouterInputs, type inferRouterOutputs, TRPCError } from '@trpc/server';
+import { type AnyProcedure, type inferRouterInputs, type inferRouterOutputs, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { authFromApiKey, authFromSessionToken } from '../../server/auth/session.service.ts';
 import type { Config } from '../../server/config.ts';
@@ -28,10 +28,13 @@ const createCaller = createCallerFactory(appRouter);
  * inferRouterOutputs says so. The caller's raw results (Date objects) are therefore passed
  * through JSON, so tests see exactly what the web app sees and the types tell the truth.
  */
-export type Api = {
-  [R in keyof RouterInputs]: {
-    [P in keyof RouterInputs[R]]: (input: RouterInputs[R][P]) => Promise<RouterOutputs[R][P]>;
-  };
+export type Api = Decorated<AppRouter['_def']['record'], RouterInputs, RouterOutputs>;
+
+/** Procedures become functions; nested routers (`outreach.inbox.list`) stay objects. */
+type Decorated<Record, In, Out> = {
+  [K in keyof Record & keyof In & keyof Out]: Record[K] extends AnyProcedure
+    ? (input: In[K]) => Promise<Out[K]>
+    : Decorated<Record[K], In[K], Out[K]>;
 };
 
 function asJson(target: unknown): unknown {

@@ -24,6 +24,8 @@ const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
 const ReportsPage = lazy(() => import('./routes/reports.tsx'));
+const OutreachPage = lazy(() => import('./routes/outreach.tsx'));
+const InboxPage = lazy(() => import('./outreach/inbox-list.tsx').then((m) => ({ default: m.InboxPage })));
 
 render(
   () => (
@@ -49,13 +51,11 @@ render(
           preload={preload.preloadCampaignEdit}
         />
         <Route path="/deals/:id" component={DealPage} preload={preload.preloadDeal} />
-        <Route
-          path="/outreach"
-          component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
-        />
+        <Route path="/outreach" component={OutreachPage} />
         <Route path="/reports" component={ReportsPage} />
         <Route path="/settings" component={SettingsPage} preload={preload.preloadSettings} />
         <Route path="/settings/audit" component={AuditPage} preload={preload.preloadAudit} />
+        <Route path="/outreach/inbox" component={InboxPage} />
         <Route
           path="*"
           component={() => <ComingSoon title="Not found" what="There is no page at this address." />}

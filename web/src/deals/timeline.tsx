@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { EmailTimelineEntry } from '../outreach/inbox-list.tsx';
 import { EmptyState } from '../ui/feedback.tsx';
 import { Markdown } from '../ui/markdown.tsx';
 
@@ -43,7 +44,13 @@ function describe(item: Item): string {
     case 'deal_created':
       return `added the deal in ${String(p.stage ?? 'the first stage')}`;
     case 'stage_changed':
-      return `moved the deal from ${String(p.from)} to ${String(p.to)}`;
+      return `moved the deal from ${String(p.from)} to ${String(p.to)}${p.because === 'reply' ? ' after a reply' : ''}`;
+    case 'email_replied':
+      return `replied: the sequence stopped${p.cancelled ? `, ${p.cancelled} scheduled email${p.cancelled === 1 ? '' : 's'} cancelled` : ''}`;
+    case 'email_auto_reply':
+      return 'sent an automatic reply: the sequence goes on';
+    case 'email_bounced':
+      return 'an email bounced: the address is suppressed';
     case 'note_added':
       return 'added a note';
     case 'fields_changed':
@@ -53,6 +60,14 @@ function describe(item: Item): string {
     default:
       return item.kind.replace(/_/g, ' ');
   }
+}
+
+/** Mail is written by the contact, and a move after a reply is Murmur's. */
+function actorOf(item: Item): string {
+  if (item.actorName || item.actorEmail) return (item.actorName || item.actorEmail) as string;
+  if (item.kind.startsWith('email_'))
+    return String(item.payload.fromName || item.payload.from || 'The contact');
+  return item.payload.because === 'reply' ? 'Murmur' : 'Someone';
 }
 
 /**
@@ -82,7 +97,10 @@ export function Timeline(props: { items: Item[]; label: string; withContact?: bo
                 </A>
                 {' · '}
               </Show>
-              <strong>{item.actorName || item.actorEmail || 'Someone'}</strong> {describe(item)}
+              <strong>{actorOf(item)}</strong> {describe(item)}
+              <Show when={item.kind.startsWith('email_')}>
+                <EmailTimelineEntry kind={item.kind} payload={item.payload} />
+              </Show>
               <Show when={item.kind === 'note_added'}>
                 <blockquote class="notes">
                   <Markdown source={String(item.payload.text ?? '')} />
