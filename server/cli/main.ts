@@ -27,6 +27,8 @@ Commands:
   score --niche NAME            Score a niche again (a new snapshot)
   export --niche NAME --format csv|gexf [--out FILE] [--part edges|accounts]
                                 Write a niche with its latest scores (see \`murmur help export\`)
+  outreach status [--workspace W]
+                                Queue depth and caps per sending mailbox
   help [export]                 Show this text, or what an export holds
 
 ${exitCodeHelp}`;
@@ -81,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await discover()).scoreCommand(rest);
       case 'export':
         return await (await discover()).exportCommand(rest);
+      case 'outreach':
+        return await (await import('./outreach-command.ts')).outreachCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -61,67 +61,69 @@ const merge = (ctx: Context & { workspaceId: string; userId: string }) => ({
   userId: ctx.userId,
 });
 
-const mailboxesRouter = router({
-  list: authedProcedure.query(({ ctx }) => listMailboxes(ctx.db, ctx.workspaceId)),
-  create: adminProcedure
+const mailboxProcedures = {
+  mailboxes: authedProcedure.query(({ ctx }) => listMailboxes(ctx.db, ctx.workspaceId)),
+  createMailbox: adminProcedure
     .input(mailboxInput)
     .mutation(({ ctx, input }) => createMailbox(ctx.db, ctx.secret, ctx.workspaceId, input, ctx.now())),
-  update: adminProcedure
+  updateMailbox: adminProcedure
     .input(mailboxInput.extend({ id: z.uuid() }))
     .mutation(({ ctx, input: { id, ...input } }) =>
       updateMailbox(ctx.db, ctx.secret, ctx.workspaceId, id, input, ctx.now()),
     ),
-  remove: adminProcedure
+  removeMailbox: adminProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => removeMailbox(ctx.db, ctx.workspaceId, input.id)),
   /** Sends one real message; says whether DNS, TLS, authentication or the relay failed. */
-  sendTest: adminProcedure
+  testMailbox: adminProcedure
     .input(testEmailInput)
     .mutation(({ ctx, input }) =>
       sendTestEmail(ctx.db, ctx.secret, ctx.workspaceId, input.id, input.to, ctx.now()),
     ),
-});
+};
 
-const templatesRouter = router({
-  list: authedProcedure.query(({ ctx }) => listTemplates(ctx.db, ctx.workspaceId)),
-  byId: authedProcedure
+const templateProcedures = {
+  templates: authedProcedure.query(({ ctx }) => listTemplates(ctx.db, ctx.workspaceId)),
+  template: authedProcedure
     .input(idInput)
     .query(({ ctx, input }) => getTemplate(ctx.db, ctx.workspaceId, input.id)),
-  fields: authedProcedure.query(() => Object.entries(mergeFields).map(([name, label]) => ({ name, label }))),
-  create: writerProcedure
+  mergeFields: authedProcedure.query(() =>
+    Object.entries(mergeFields).map(([name, label]) => ({ name, label })),
+  ),
+  createTemplate: writerProcedure
     .input(templateInput)
     .mutation(({ ctx, input }) => createTemplate(ctx.db, ctx.workspaceId, ctx.userId, input, ctx.now())),
-  update: writerProcedure
+  updateTemplate: writerProcedure
     .input(templateInput.extend({ id: z.uuid() }))
     .mutation(({ ctx, input: { id, ...input } }) =>
       updateTemplate(ctx.db, ctx.workspaceId, id, input, ctx.now()),
     ),
-  remove: writerProcedure
+  removeTemplate: writerProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => removeTemplate(ctx.db, ctx.workspaceId, input.id)),
   /** The template rendered for one contact, and which merge fields that contact lacks. */
-  preview: authedProcedure
+  previewTemplate: authedProcedure
     .input(previewInput)
     .query(({ ctx, input }) => previewTemplate(ctx.db, merge(ctx), input)),
-});
+};
 
-const sequencesRouter = router({
-  list: authedProcedure.query(({ ctx }) => listSequences(ctx.db, ctx.workspaceId)),
-  byId: authedProcedure
+const sequenceProcedures = {
+  sequences: authedProcedure.query(({ ctx }) => listSequences(ctx.db, ctx.workspaceId)),
+  sequence: authedProcedure
     .input(idInput)
     .query(({ ctx, input }) => getSequence(ctx.db, ctx.workspaceId, input.id)),
-  create: writerProcedure
+  createSequence: writerProcedure
     .input(sequenceInput)
     .mutation(({ ctx, input }) => createSequence(ctx.db, ctx.workspaceId, ctx.userId, input, ctx.now())),
-  update: writerProcedure
+  updateSequence: writerProcedure
     .input(sequenceInput.extend({ id: z.uuid() }))
     .mutation(({ ctx, input: { id, ...input } }) =>
       updateSequence(ctx.db, ctx.workspaceId, id, input, ctx.now()),
     ),
-  remove: writerProcedure
+  removeSequence: writerProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => removeSequence(ctx.db, ctx.workspaceId, input.id, ctx.now())),
-  stats: authedProcedure
+  sequenceStats: authedProcedure
     .input(idInput)
     .query(({ ctx, input }) => sequenceStats(ctx.db, ctx.workspaceId, input.id)),
   /** Who would get what and when; who is left out and why. Books nothing. */
@@ -135,12 +137,12 @@ const sequencesRouter = router({
     await kickSender(ctx.queue);
     return result;
   }),
-});
+};
 
 export const outreachRouter = router({
-  mailboxes: mailboxesRouter,
-  templates: templatesRouter,
-  sequences: sequencesRouter,
+  ...mailboxProcedures,
+  ...templateProcedures,
+  ...sequenceProcedures,
   inbox: inboxRouter,
   settings: authedProcedure.query(async ({ ctx }) => ({
     timeZone: await workspaceTimeZone(ctx.db, ctx.workspaceId),

@@ -75,6 +75,16 @@ function view(values: MergeValues) {
   return out;
 }
 
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+/** HTML escaping without Mustache's extra `/`, `=` and backtick entities, which only make mail harder to read. */
+export const escapeHtml = (s: string) => String(s).replace(/[&<>"']/g, (c) => entities[c] as string);
+
 export type Rendered = { subject: string; html: string; text: string };
 
 /**
@@ -89,9 +99,9 @@ export function renderTemplate(
   const subject = Mustache.render(template.subject, v, {}, { escape: (s: string) => s })
     .replace(/[\r\n]+/g, ' ')
     .trim();
-  let html = Mustache.render(template.bodyHtml, v);
+  let html = Mustache.render(template.bodyHtml, v, {}, { escape: escapeHtml });
   if (values.unsubscribeUrl && !template.bodyHtml.includes('unsubscribeUrl')) {
-    const url = Mustache.escape(values.unsubscribeUrl);
+    const url = escapeHtml(values.unsubscribeUrl);
     html += `\n<p style="font-size:12px;color:#666">Don't want these emails? <a href="${url}">Unsubscribe</a>.</p>`;
   }
   const text = convert(html, {

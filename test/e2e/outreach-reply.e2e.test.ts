@@ -76,7 +76,7 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
         contactIds,
       });
       const imap = dovecot.account('outreach');
-      const mailbox = await call<{ id: string }>('outreach.mailboxes.create', {
+      const mailbox = await call<{ id: string }>('outreach.createMailbox', {
         name: 'Outreach',
         fromAddress: 'outreach@agency.test',
         smtpHost: '127.0.0.1',
@@ -89,12 +89,12 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
         imapPassword: imap.password,
       });
       await call('outreach.setIdentity', { mailboxId: mailbox.id, fromName: 'Mia' });
-      const template = await call<{ id: string }>('outreach.templates.create', {
+      const template = await call<{ id: string }>('outreach.createTemplate', {
         name: 'Intro',
         subject: 'Spring launch',
         bodyHtml: '<p>Hello! Would you like to work with us?</p>',
       });
-      const sequence = await call<{ id: string }>('outreach.sequences.create', {
+      const sequence = await call<{ id: string }>('outreach.createSequence', {
         name: 'Spring intro',
         campaignId: campaign.id,
         steps: [
@@ -102,7 +102,7 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
           { delayDays: 3, templateId: template.id },
         ],
       });
-      await call('outreach.sequences.enrol', {
+      await call('outreach.enrol', {
         sequenceId: sequence.id,
         dealIds: deals.added.map((d) => d.dealId),
       });
@@ -127,8 +127,8 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
         }),
       );
 
-      // Check the inbox from the Replies page; the background sync may have got there first.
-      await page.goto(`${server.url}/outreach/inbox`);
+      // Check the inbox from the Outreach page; the background sync may have got there first.
+      await page.goto(`${server.url}/outreach`);
       await page.getByRole('button', { name: 'Check Outreach now' }).click();
       await expect
         .poll(

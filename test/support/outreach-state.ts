@@ -30,7 +30,7 @@ export async function addMailbox(
     folder?: string;
   },
 ) {
-  const created = await api.outreach.mailboxes.create({
+  const created = await api.outreach.createMailbox({
     name: input.name,
     fromAddress: `${input.imap.user}@agency.test`,
     smtpHost: '127.0.0.1',

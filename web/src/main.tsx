@@ -23,7 +23,7 @@ const DealPage = lazy(() => import('./routes/deal.tsx'));
 const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
-const InboxPage = lazy(() => import('./outreach/inbox-list.tsx').then((m) => ({ default: m.InboxPage })));
+const OutreachPage = lazy(() => import('./routes/outreach.tsx'));
 
 render(
   () => (
@@ -49,17 +49,13 @@ render(
           preload={preload.preloadCampaignEdit}
         />
         <Route path="/deals/:id" component={DealPage} preload={preload.preloadDeal} />
-        <Route
-          path="/outreach"
-          component={() => <ComingSoon title="Outreach" what="Email influencers from Murmur." />}
-        />
+        <Route path="/outreach" component={OutreachPage} />
         <Route
           path="/reports"
           component={() => <ComingSoon title="Reports" what="Measure reach and word-of-mouth spread." />}
         />
         <Route path="/settings" component={SettingsPage} preload={preload.preloadSettings} />
         <Route path="/settings/audit" component={AuditPage} preload={preload.preloadAudit} />
-        <Route path="/outreach/inbox" component={InboxPage} />
         <Route
           path="*"
           component={() => <ComingSoon title="Not found" what="There is no page at this address." />}

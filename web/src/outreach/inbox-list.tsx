@@ -68,16 +68,6 @@ export function EmailTimelineEntry(props: { kind: string; payload: Record<string
   );
 }
 
-/** The inbox on its own page (/outreach/inbox), until the Outreach page holds it. */
-export function InboxPage() {
-  return (
-    <section>
-      <h1>Replies</h1>
-      <InboxSection />
-    </section>
-  );
-}
-
 /** The inbox: replies to handle, auto-replies and bounces labelled, and when each mailbox was read. */
 export function InboxSection() {
   const [filter, setFilter] = createSignal<InboxFilter>('to_handle');

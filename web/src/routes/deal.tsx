@@ -53,7 +53,8 @@ export default function DealPage() {
       {(d) => (
         <section>
           <p>
-            <A href={`/campaigns/${d().campaignId}`}>← {d().campaignName}</A>
+            <A href={`/campaigns/${d().campaignId}`}>← {d().campaignName}</A> ·{' '}
+            <A href={`/outreach?deal=${d().id}`}>Write an email</A>
           </p>
           <div class="page-head">
             <h1>

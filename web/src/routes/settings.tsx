@@ -4,6 +4,7 @@ import { canAdmin, useMe } from '../auth/session.ts';
 import { StagesSection } from '../campaigns/stages-settings.tsx';
 import { AccountSection } from '../settings/account.tsx';
 import { ApiKeysSection } from '../settings/api-keys.tsx';
+import { EmailSection } from '../settings/email.tsx';
 import { MembersSection } from '../settings/members.tsx';
 import { createWorkspace } from '../settings/settings.data.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
@@ -16,6 +17,7 @@ export default function SettingsPage() {
     <section>
       <h1>Settings</h1>
       <AccountSection />
+      <EmailSection />
       <Show
         when={canAdmin(me())}
         fallback={<p class="muted">Only admins and owners manage members and API keys.</p>}
