@@ -160,11 +160,11 @@ export async function queueStatus(db: Db, workspaceId: string, now: Date) {
       const [c] = rowsOf(
         (await db.execute(sql`
           select count(*) filter (where status = 'scheduled')::int as scheduled,
-                 count(*) filter (where status = 'scheduled' and send_at <= ${now})::int as due,
+                 count(*) filter (where status = 'scheduled' and send_at <= ${now.toISOString()})::int as due,
                  count(*) filter (where status = 'sending')::int as sending,
                  count(*) filter (where status = 'failed')::int as failed,
-                 count(*) filter (where sending_started_at >= ${dayStart} and (status in ('sending','sent') or body_started_at is not null))::int as sent_today,
-                 count(*) filter (where sending_started_at >= ${hourStart} and (status in ('sending','sent') or body_started_at is not null))::int as sent_this_hour,
+                 count(*) filter (where sending_started_at >= ${dayStart.toISOString()} and (status in ('sending','sent') or body_started_at is not null))::int as sent_today,
+                 count(*) filter (where sending_started_at >= ${hourStart.toISOString()} and (status in ('sending','sent') or body_started_at is not null))::int as sent_this_hour,
                  min(send_at) filter (where status = 'scheduled') as next_send_at
           from outreach_messages where mailbox_id = ${m.id}`)) as never,
       ) as {

@@ -66,7 +66,7 @@ export async function suppressAddress(
   const lower = address.trim().toLowerCase();
   await tx.execute(sql`
     insert into suppressions (workspace_id, address, reason, created_at)
-    values (${workspaceId}, ${lower}, ${reason}, ${now.toISOString()}::timestamptz)
+    values (${workspaceId}, ${lower}, ${reason}, ${now.toISOString()})
     on conflict (workspace_id, lower(address)) do nothing`);
   const marked = await tx
     .update(contacts)

@@ -28,6 +28,7 @@ import { rowsOf } from '../db/sql.ts';
 import { dkimSettings, limitsOf, smtpSettings, workspaceTimeZone } from './mailboxes.service.ts';
 import { lockMailbox } from './message-queue.ts';
 import { capacityNow, localBounds, nextWindowOpening } from './send-plan.ts';
+import { sendWrites } from './send-writes.ts';
 import { listUnsubscribeHeaders, unsubscribeToken } from './unsubscribe-token.ts';
 
 export type SenderDeps = {
@@ -55,6 +56,7 @@ export function createSender(deps: SenderDeps) {
   const leaseMs = deps.leaseMs ?? 10 * 60_000;
   const maxAttempts = deps.maxAttempts ?? 6;
   const rng = deps.rng ?? Math.random;
+  const writes = sendWrites(deps.db, deps.now);
 
   function poolFor(m: Mailbox) {
     const cached = pools.get(m.id);
@@ -116,11 +118,11 @@ export function createSender(deps: SenderDeps) {
       const { dayStart, hourStart } = localBounds(now.getTime(), limits.timeZone);
       const [counts] = rowsOf(
         (await tx.execute(sql`
-          select count(*) filter (where sending_started_at >= ${dayStart})::int as day,
-                 count(*) filter (where sending_started_at >= ${hourStart})::int as hour,
+          select count(*) filter (where sending_started_at >= ${dayStart.toISOString()})::int as day,
+                 count(*) filter (where sending_started_at >= ${hourStart.toISOString()})::int as hour,
                  max(sending_started_at) as last
           from outreach_messages
-          where mailbox_id = ${mailboxId} and sending_started_at >= ${dayStart.getTime() < hourStart.getTime() ? dayStart : hourStart}
+          where mailbox_id = ${mailboxId} and sending_started_at >= ${(dayStart.getTime() < hourStart.getTime() ? dayStart : hourStart).toISOString()}
             and (status in ('sending', 'sent') or body_started_at is not null)`)) as never,
       ) as { day: number; hour: number; last: string | Date | null }[];
       const last = counts?.last ? new Date(counts.last).getTime() : null;
@@ -243,37 +245,12 @@ export function createSender(deps: SenderDeps) {
     const outcome = await poolFor(mailbox).send(
       { from: message.fromAddress, to: [message.toAddress] },
       raw,
-      async () => {
-        await deps.db
-          .update(outreachMessages)
-          .set({ bodyStartedAt: deps.now() })
-          .where(and(eq(outreachMessages.id, message.id), eq(outreachMessages.status, 'sending')));
-      },
+      () => writes.markBody(message.id),
     );
     const now = deps.now();
     const mine = and(eq(outreachMessages.id, message.id), eq(outreachMessages.status, 'sending'));
     if (outcome.ok) {
-      await deps.db.transaction(async (tx) => {
-        await tx
-          .update(outreachMessages)
-          .set({
-            status: 'sent',
-            sentAt: now,
-            finishedAt: now,
-            smtpResponse: outcome.response,
-            leaseUntil: null,
-            lastError: null,
-            updatedAt: now,
-          })
-          .where(mine);
-        if (message.enrolmentId) {
-          await tx.execute(sql`
-            update enrolments set status = 'completed'
-            where id = ${message.enrolmentId} and status = 'active'
-              and not exists (select 1 from outreach_messages m where m.enrolment_id = ${message.enrolmentId}
-                              and m.status in ('scheduled', 'sending') and m.id <> ${message.id})`);
-        }
-      });
+      await writes.markSent({ id: message.id, response: outcome.response, enrolmentId: message.enrolmentId });
       return 'sent' as const;
     }
     const { failure, bodyStarted } = outcome;

@@ -149,7 +149,7 @@ export async function removeSequence(db: Db, workspaceId: string, id: string, no
   await getSequence(db, workspaceId, id);
   await db.transaction(async (tx) => {
     await tx.execute(sql`
-      update outreach_messages set status = 'cancelled', cancel_reason = 'sequence removed', finished_at = ${now}
+      update outreach_messages set status = 'cancelled', cancel_reason = 'sequence removed', finished_at = ${now.toISOString()}
       where status = 'scheduled' and enrolment_id in (select id from enrolments where sequence_id = ${id})`);
     await tx.delete(sequences).where(and(eq(sequences.workspaceId, workspaceId), eq(sequences.id, id)));
   });

@@ -8,7 +8,7 @@ import type { AppDeps } from '../http/app-deps.ts';
 import { suppressAddress } from './outreach.hooks.ts';
 import { readUnsubscribeToken } from './unsubscribe-token.ts';
 
-const escape = (s: string) =>
+const escapeText = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -31,7 +31,7 @@ export function unsubscribeRoutes(deps: Pick<AppDeps, 'database' | 'secret' | 'n
       );
     return c.html(
       page(
-        `<h1>Unsubscribe</h1><p>Stop all e-mail to <strong>${escape(who.address)}</strong> from this sender?</p>` +
+        `<h1>Unsubscribe</h1><p>Stop all e-mail to <strong>${escapeText(who.address)}</strong> from this sender?</p>` +
           `<form method="post"><button type="submit" name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>`,
       ),
     );
@@ -44,7 +44,7 @@ export function unsubscribeRoutes(deps: Pick<AppDeps, 'database' | 'secret' | 'n
       suppressAddress(tx, who.workspaceId, who.address, 'unsubscribed', now()),
     );
     return c.html(
-      page(`<h1>You are unsubscribed</h1><p>${escape(who.address)} will get no more e-mail from us.</p>`),
+      page(`<h1>You are unsubscribed</h1><p>${escapeText(who.address)} will get no more e-mail from us.</p>`),
     );
   });
   return app;

@@ -24,6 +24,7 @@ const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
 const OutreachPage = lazy(() => import('./routes/outreach.tsx'));
+const InboxPage = lazy(() => import('./outreach/inbox-list.tsx').then((m) => ({ default: m.InboxPage })));
 
 render(
   () => (
@@ -56,6 +57,7 @@ render(
         />
         <Route path="/settings" component={SettingsPage} preload={preload.preloadSettings} />
         <Route path="/settings/audit" component={AuditPage} preload={preload.preloadAudit} />
+        <Route path="/outreach/inbox" component={InboxPage} />
         <Route
           path="*"
           component={() => <ComingSoon title="Not found" what="There is no page at this address." />}

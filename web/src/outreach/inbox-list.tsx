@@ -68,6 +68,16 @@ export function EmailTimelineEntry(props: { kind: string; payload: Record<string
   );
 }
 
+/** The inbox on its own page (/outreach/inbox), linked from the Outreach page. */
+export function InboxPage() {
+  return (
+    <section>
+      <h1>Replies</h1>
+      <InboxSection />
+    </section>
+  );
+}
+
 /** The inbox: replies to handle, auto-replies and bounces labelled, and when each mailbox was read. */
 export function InboxSection() {
   const [filter, setFilter] = createSignal<InboxFilter>('to_handle');

@@ -2,7 +2,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { ComposePanel } from '../outreach/compose-panel.tsx';
-import { InboxSection } from '../outreach/inbox-list.tsx';
 import { getOutbox, getQueueStatus, getSent, getSequences, getTemplates } from '../outreach/outreach.data.ts';
 import { OutboxPanel, SentPanel } from '../outreach/queue-panel.tsx';
 import { SequencesPanel } from '../outreach/sequences-panel.tsx';
@@ -30,7 +29,9 @@ export default function OutreachPage() {
       <Show when={one(params.deal) || one(params.contact)}>
         <ComposePanel dealId={one(params.deal)} contactId={one(params.contact)} />
       </Show>
-      <InboxSection />
+      <p>
+        <A href="/outreach/inbox">Inbox: replies to handle</A>
+      </p>
       <Loaded query={getOutbox.key} label="Loading the outbox…">
         <OutboxPanel />
       </Loaded>
