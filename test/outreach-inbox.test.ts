@@ -102,7 +102,6 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
         })),
       });
       threads = { ada: seeded[0], ben: seeded[1], cleo: seeded[2] };
-      const ollyWorkspace = (await olly.auth.me()).workspaceId!;
       ollyMailboxId = await addMailbox(olly, {
         name: 'Other',
         imap: dovecot.account('other'),

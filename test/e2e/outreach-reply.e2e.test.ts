@@ -127,8 +127,9 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
         }),
       );
 
-      // Check the inbox from the Replies page; the background sync may have got there first.
-      await page.goto(`${server.url}/outreach/inbox`);
+      // Check the inbox from the Outreach page; the background sync may have got there first.
+      await page.goto(`${server.url}/outreach`);
+      await page.getByRole('link', { name: 'Inbox: replies to handle' }).click();
       await page.getByRole('button', { name: 'Check Outreach now' }).click();
       await expect
         .poll(

@@ -193,7 +193,7 @@ service anvil {
       withClient(user, async (client) => {
         const status = await client.status(folder, { messages: true });
         const saved: Buffer[] = [];
-        if (status && status.messages) {
+        if (status && status.messages !== undefined && status.messages > 0) {
           await client.mailboxOpen(folder);
           for await (const message of client.fetch('1:*', { source: true })) {
             if (message.source) saved.push(message.source);

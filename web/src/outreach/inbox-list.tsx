@@ -68,7 +68,7 @@ export function EmailTimelineEntry(props: { kind: string; payload: Record<string
   );
 }
 
-/** The inbox on its own page (/outreach/inbox), until the Outreach page holds it. */
+/** The inbox on its own page (/outreach/inbox), linked from the Outreach page. */
 export function InboxPage() {
   return (
     <section>
