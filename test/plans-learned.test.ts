@@ -96,11 +96,19 @@ describe.each(testDatabaseKinds)('planning with learned probabilities on %s', (k
     await world?.close();
   });
 
-  const learnedPlan = { goal: { kind: 'k', k: 1 }, model: { kind: 'learned' }, simulations: 100, seed: 3 } as const;
+  const learnedPlan = {
+    goal: { kind: 'k', k: 1 },
+    model: { kind: 'learned' },
+    simulations: 100,
+    seed: 3,
+  } as const;
 
   it('refuses the learned model while the niche has no measured campaigns, saying why', async () => {
     const { learned } = await member.plans.list({ nicheId });
-    expect(learned).toMatchObject({ available: false, reason: expect.stringMatching(/No measured campaigns/) });
+    expect(learned).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/No measured campaigns/),
+    });
     const refused = await failure(member.plans.create({ nicheId, ...learnedPlan }));
     expect(refused).toMatchObject({ status: 412, message: expect.stringMatching(/No measured campaigns/) });
   });
@@ -140,7 +148,10 @@ describe.each(testDatabaseKinds)('planning with learned probabilities on %s', (k
 
     const created = await member.plans.create({ nicheId, ...learnedPlan });
     await expect
-      .poll(async () => (await member.plans.byId({ id: created.id })).status, { timeout: 50_000, interval: 200 })
+      .poll(async () => (await member.plans.byId({ id: created.id })).status, {
+        timeout: 50_000,
+        interval: 200,
+      })
       .toMatch(/done|failed/);
     const plan = await member.plans.byId({ id: created.id });
     expect(plan.error).toBeNull();

@@ -9,8 +9,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type Niche, postResharers, trackedPosts } from '../db/schema/index.ts';
-import { requireNiche } from '../niches/niches.service.ts';
 import { arrayParam, rows } from '../niches/niche-store.ts';
+import { requireNiche } from '../niches/niches.service.ts';
 import { postMetrics } from '../reports/post-metrics.ts';
 import { MEASURED_STATUSES } from '../reports/report-data.ts';
 import { followGraph } from '../tracking/follow-graph.ts';
@@ -54,10 +54,12 @@ export async function loadLearnedActions(db: Db, niche: Niche): Promise<LearnedD
   const accounts = new Set(posts.map((p) => p.authorId));
   for (const r of resharers) accounts.add(r.accountId);
   const graph = await followGraph(db, niche.workspaceId, platform, [...accounts]);
-  const members = await nicheMembers(db, niche.id, [...accounts], [
-    ...posts.map((p) => p.authorHandle),
-    ...resharers.map((r) => r.handle),
-  ]);
+  const members = await nicheMembers(
+    db,
+    niche.id,
+    [...accounts],
+    [...posts.map((p) => p.authorHandle), ...resharers.map((r) => r.handle)],
+  );
   const idOf = (account: string, handle: string) =>
     members.byPlatformId.get(account) ?? members.byHandle.get(handle.toLowerCase()) ?? null;
 
@@ -79,7 +81,11 @@ export async function loadLearnedActions(db: Db, niche: Niche): Promise<LearnedD
       // A parent outside the niche is no niche follow: naming the account itself credits no edge
       // but still counts the action (A(v) in Goyal et al.), where null would credit every
       // earlier sharer it follows.
-      cascade.push({ accountId, parentAccountId: i === 0 ? null : (parent ?? accountId), time: Date.parse(node.at) });
+      cascade.push({
+        accountId,
+        parentAccountId: i === 0 ? null : (parent ?? accountId),
+        time: Date.parse(node.at),
+      });
       if (i > 0) reshares++;
     });
     cascades.push(cascade);
@@ -114,9 +120,7 @@ export async function learnedModelAvailability(db: Db, workspaceId: string, nich
     available,
     cascades: data.cascades.length,
     reshares: data.reshares,
-    reason: available
-      ? `Learns from ${learnedSummary(data)}.`
-      : unavailableReason(data),
+    reason: available ? `Learns from ${learnedSummary(data)}.` : unavailableReason(data),
   };
 }
 

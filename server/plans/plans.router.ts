@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { requireQueue } from '../niches/niches.router.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
+import { learnedModelAvailability } from './learned-actions.ts';
 import { planToDeals } from './plan-deals.ts';
 import { createPlanInput, nicheId, planId, toDealsInput } from './plans.schemas.ts';
-import { learnedModelAvailability } from './learned-actions.ts';
 import { createPlan, getPlan, listPlans } from './plans.service.ts';
 
 export const plansRouter = router({
