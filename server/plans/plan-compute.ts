@@ -8,7 +8,9 @@ import {
   type CurvePoint,
   type PlanResult as EnginePlan,
   type InfluenceGraph,
+  learnedCascade,
   type PlanProgress,
+  type PropagationAction,
   planSeeds,
   rankingBaseline,
   type SpreadEstimate,
@@ -22,7 +24,11 @@ export type PlanRequest = {
   nodeCount: number;
   sources: Int32Array;
   targets: Int32Array;
-  model: { kind: 'wc' } | { kind: 'uniform'; p: number };
+  /** Learned: the observed cascades, in node indices (see server/plans/learned-actions.ts). */
+  model:
+    | { kind: 'wc' }
+    | { kind: 'uniform'; p: number }
+    | { kind: 'learned'; cascades: PropagationAction[][] };
   goal: { k: number } | { budget: number };
   costs: Float64Array;
   eligible: Uint8Array;
@@ -46,6 +52,8 @@ export type PlanReply =
       byFollowers: Strategy;
       byScore: Strategy | null;
       curve: CurvePoint[];
+      /** Follows whose probability was learned from observations (learned model only). */
+      learnedEdges: number | null;
     }
   | { ok: false; message: string; code?: string };
 export type PlanWorkerProgress = { progress: { phase: string; fraction: number } };
@@ -75,7 +83,9 @@ export async function computePlan(
   const graph: InfluenceGraph =
     request.model.kind === 'uniform'
       ? uniformCascade(csr, { probability: request.model.p })
-      : weightedCascade(csr);
+      : request.model.kind === 'learned'
+        ? learnedCascade(csr, request.model.cascades)
+        : weightedCascade(csr);
   const limits = { ...request.goal, costs: request.costs, eligible: request.eligible, fixed: request.fixed };
   return planSeeds(graph, {
     ...limits,
@@ -106,6 +116,7 @@ export async function computePlan(
       onProgress: (p) => report('curve', p.done, p.total),
     });
     const { nodes: _nodes, ...rest } = plan;
-    return { ok: true as const, plan: rest, spread, byFollowers, byScore, curve };
+    const learnedEdges = graph.learnedEdges ?? null;
+    return { ok: true as const, plan: rest, spread, byFollowers, byScore, curve, learnedEdges };
   });
 }

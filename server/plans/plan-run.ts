@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { niches, type PlanPick, type PlanResult, type PlanStrategy, plans } from '../db/schema/index.ts';
 import { publicErrorText } from '../lib/error-text.ts';
 import { loadScoringInput } from '../scoring/scoring-input.ts';
+import { type LearnedData, requireLearnedData } from './learned-actions.ts';
 import { type Candidate, eligibility, loadCandidates } from './plan-candidates.ts';
 import type { PlanRequest, Strategy } from './plan-compute.ts';
 import { planInWorker } from './plan-in-worker.ts';
@@ -80,6 +81,7 @@ async function compute(
   const { inputs } = plan;
   const [niche] = await db.select().from(niches).where(eq(niches.id, plan.nicheId));
   if (!niche) throw new PlanError('plan_failed', 'The niche is gone.');
+  const learned = inputs.model.kind === 'learned' ? await requireLearnedData(db, niche) : null;
   const candidates = await loadCandidates(db, niche, inputs.currency);
   const found = eligibility(candidates, inputs);
   checkPlannable(inputs, found, new Set(candidates.map((c) => c.accountId)));
@@ -115,7 +117,11 @@ async function compute(
     nodeCount: n,
     sources: graph.sources,
     targets: graph.targets,
-    model: inputs.model.kind === 'uniform' ? inputs.model : { kind: 'wc' },
+    model: learned
+      ? { kind: 'learned', cascades: learnedCascades(learned, indexOf) }
+      : inputs.model.kind === 'uniform'
+        ? inputs.model
+        : { kind: 'wc' },
     goal: inputs.goal.kind === 'budget' ? { budget: target } : { k: target },
     costs,
     eligible,
@@ -166,7 +172,13 @@ async function compute(
       capped: reply.plan.guarantee.capped,
       sentence: reply.plan.guarantee.text,
     },
-    model: { kind: inputs.model.kind, label: modelLabel(inputs.model) },
+    model: {
+      kind: inputs.model.kind,
+      label: modelLabel(
+        inputs.model,
+        learned ? { data: learned, learnedEdges: reply.learnedEdges ?? 0 } : undefined,
+      ),
+    },
     excluded: { doNotContact: found.excludedDoNotContact, withoutFee: found.withoutFee },
     curve: reply.curve.map((c) => ({
       budget: c.budget,
@@ -180,6 +192,18 @@ async function compute(
     ms: Math.round(performance.now() - started),
   };
   return result;
+}
+
+/** The observed actions in node indices; an account the graph no longer holds is left out. */
+function learnedCascades(data: LearnedData, indexOf: Map<number, number>) {
+  return data.cascades.map((cascade) =>
+    cascade.flatMap((a) => {
+      const account = indexOf.get(a.accountId);
+      if (account === undefined) return [];
+      const parent = a.parentAccountId === null ? null : (indexOf.get(a.parentAccountId) ?? account);
+      return [{ account, parentAccount: parent, time: a.time }];
+    }),
+  );
 }
 
 const estimate = (s: { mean: number; ci95: [number, number]; runs: number }) => ({

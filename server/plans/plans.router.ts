@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { requireQueue } from '../niches/niches.router.ts';
 import { authedProcedure, router, writerProcedure } from '../trpc/init.ts';
+import { learnedModelAvailability } from './learned-actions.ts';
 import { planToDeals } from './plan-deals.ts';
 import { createPlanInput, nicheId, planId, toDealsInput } from './plans.schemas.ts';
-import { createPlan, getPlan, learnedModelAvailability, listPlans } from './plans.service.ts';
+import { createPlan, getPlan, listPlans } from './plans.service.ts';
 
 export const plansRouter = router({
   /** Checks the request and queues the plan; poll `byId` for progress and the result. */
@@ -18,7 +19,7 @@ export const plansRouter = router({
   /** A niche's plans, newest first, and which models it can plan with. */
   list: authedProcedure.input(z.object({ nicheId })).query(async ({ ctx, input }) => ({
     plans: await listPlans(ctx.db, ctx.workspaceId, input.nicheId),
-    learned: learnedModelAvailability(),
+    learned: await learnedModelAvailability(ctx.db, ctx.workspaceId, input.nicheId),
   })),
   /** First-stage deals in a campaign for every pick, with its planned fee; a second call adds nothing. */
   toDeals: writerProcedure

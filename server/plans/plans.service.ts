@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { type PlanInputs, type PlanModel, plans } from '../db/schema/index.ts';
 import type { Queue } from '../jobs/queue.ts';
 import { requireNiche } from '../niches/niches.service.ts';
+import { type LearnedData, learnedSummary, requireLearnedData } from './learned-actions.ts';
 import { type Eligibility, eligibility, loadCandidates } from './plan-candidates.ts';
 import { PlanError } from './plans.errors.ts';
 import type { CreatePlanInput } from './plans.schemas.ts';
@@ -19,28 +20,23 @@ export const MAX_PLAN_ATTEMPTS = 3;
 
 export const modelName = (model: PlanModel) => (model.kind === 'uniform' ? `uniform:${model.p}` : model.kind);
 
-export function modelLabel(model: PlanModel) {
+export function modelLabel(model: PlanModel, learned?: { data: LearnedData; learnedEdges: number }) {
   if (model.kind === 'uniform') return `Uniform cascade: every follow passes a post on with p = ${model.p}`;
-  if (model.kind === 'learned') return 'Learned from measured campaigns';
+  if (model.kind === 'learned')
+    return learned
+      ? `Learned from ${learnedSummary(learned.data)} (Goyal, Bonchi & Lakshmanan 2010): ${learned.learnedEdges.toLocaleString('en')} follows have observed probabilities, the rest use the weighted cascade (p = 1/n)`
+      : 'Learned from measured campaigns';
   return 'Weighted cascade: an account that follows n accounts in the niche takes up a post from each of them with p = 1/n';
-}
-
-/** Whether the niche has measured campaigns to learn edge probabilities from. Not yet: measurement is a later feature. */
-export function learnedModelAvailability(): { available: boolean; reason: string } {
-  return {
-    available: false,
-    reason:
-      'No measured campaigns in this niche yet: the learned model needs campaign results that Murmur has measured.',
-  };
 }
 
 const money = (minor: number, currency: string) =>
   `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 
-/** Refuses inputs that cannot give a plan, with what the user can change. Shared by create and the job. */
+/**
+ * Refuses inputs that cannot give a plan, with what the user can change. Shared by create and the
+ * job; the learned model's data is checked by requireLearnedData beside it.
+ */
 export function checkPlannable(inputs: PlanInputs, found: Eligibility, knownIds: Set<number>) {
-  if (inputs.model.kind === 'learned' && !learnedModelAvailability().available)
-    throw new PlanError('learned_unavailable', learnedModelAvailability().reason);
   const unknown = inputs.fixed.filter((id) => !knownIds.has(id));
   if (unknown.length > 0)
     throw new PlanError('unknown_accounts', `Accounts ${unknown.join(', ')} are not in this niche.`);
@@ -77,6 +73,7 @@ export function checkPlannable(inputs: PlanInputs, found: Eligibility, knownIds:
 export async function storePlan(db: Db, workspaceId: string, userId: string | null, input: CreatePlanInput) {
   const niche = await requireNiche(db, workspaceId, input.nicheId);
   const { nicheId: _n, seed, ...inputs } = input;
+  if (inputs.model.kind === 'learned') await requireLearnedData(db, niche);
   const candidates = await loadCandidates(db, niche, inputs.currency);
   checkPlannable(inputs, eligibility(candidates, inputs), new Set(candidates.map((c) => c.accountId)));
   const [plan] = await db

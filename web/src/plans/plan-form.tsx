@@ -9,7 +9,8 @@ import { type Fixed, SignedPicker } from './signed-picker.tsx';
 export type PlanFormProps = {
   nicheId: string;
   communities: { id: number; label: string }[];
-  learned: { available: boolean; reason: string };
+  /** Whether the niche has measured campaigns to learn from; the reason says how many, or why not. */
+  learned: { available: boolean; reason: string; cascades?: number; reshares?: number };
   /** Accounts to keep as already signed (from a plan's picks), by id with a label. */
   fixed: Fixed[];
   onFixedChange: (fixed: Fixed[]) => void;
@@ -215,12 +216,13 @@ export function PlanForm(props: PlanFormProps) {
           <option value="wc">Weighted cascade (default)</option>
           <option value="uniform">Uniform probability</option>
           <option value="learned" disabled={!props.learned.available}>
-            Learned from campaigns{props.learned.available ? '' : ' (unavailable)'}
+            Learned from campaigns
+            {props.learned.available
+              ? ` (${props.learned.cascades} cascades, ${props.learned.reshares} reshares)`
+              : ' (unavailable)'}
           </option>
         </select>
-        <Show when={!props.learned.available}>
-          <small class="muted">Learned: {props.learned.reason}</small>
-        </Show>
+        <small class="muted">Learned: {props.learned.reason}</small>
         <Show when={model() === 'uniform'}>
           <label>
             p <input inputMode="decimal" value={p()} onInput={(e) => setP(e.currentTarget.value)} />

@@ -40,7 +40,7 @@ export function PlanTab(props: {
           <PlanForm
             nicheId={props.nicheId}
             communities={props.communities}
-            learned={plans()?.learned ?? { available: false, reason: '' }}
+            learned={plans()?.learned ?? { available: false, reason: 'checking for measured campaigns…' }}
             fixed={fixed()}
             onFixedChange={setFixed}
             onCreated={(id) => setChosen(id)}
