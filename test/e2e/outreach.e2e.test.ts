@@ -162,4 +162,34 @@ describe.skipIf(!!skipBrowserReason)('outreach email, in the browser', () => {
 
     expect(consoleErrors).toEqual([]);
   }, 120_000);
+
+  it('resets a forgotten password through a link mailed by the workspace mailbox', async () => {
+    const guest = await browser.newPage();
+    guest.setDefaultTimeout(30_000);
+    await guest.goto(`${server.url}/sign-in`);
+    await guest.getByRole('link', { name: 'Forgot password?' }).click();
+    await guest.getByLabel('Email').fill('mia@agency.test');
+    await guest.getByRole('button', { name: 'Send me a reset link' }).click();
+    await guest
+      .getByRole('status')
+      .getByText(/If mia@agency.test has a Murmur account/)
+      .waitFor();
+    const mail = smtp.received.at(-1)!;
+    expect(mail.raw).toMatch(/Subject: Reset your Murmur password/);
+    const token = /\/reset\/(mmr_[A-Za-z0-9_-]+)/.exec(mail.raw.replace(/=\r?\n/g, ''))?.[1];
+
+    await guest.goto(`${server.url}/reset/${token}`);
+    await guest.getByLabel('New password', { exact: true }).fill('a brand new password');
+    await guest.getByLabel('New password again').fill('a brand new password');
+    await guest.getByRole('button', { name: 'Set new password' }).click();
+    await guest
+      .getByRole('status')
+      .getByText(/Your password is changed/)
+      .waitFor();
+    await guest.getByRole('link', { name: 'Sign in with your new password' }).click();
+    await guest.getByLabel('Email').fill('mia@agency.test');
+    await guest.getByLabel('Password').fill('a brand new password');
+    await guest.getByRole('button', { name: 'Sign in' }).click();
+    await guest.getByRole('heading', { name: 'Contacts', exact: true }).waitFor();
+  });
 });
