@@ -80,6 +80,15 @@ describe.each(testDatabaseKinds)('password reset and invitation mail on %s', (ki
     expect(late.message).toMatch(/expired or was already used/);
   });
 
+  it('sends at most three links an hour to one account, with the same answer', async () => {
+    const before = smtp.received.length;
+    const answers = new Set<string>();
+    for (let i = 0; i < 4; i++)
+      answers.add((await anonymous().auth.requestPasswordReset({ email: 'mia@agency.test' })).message);
+    expect(answers.size).toBe(1);
+    expect(smtp.received.length - before).toBe(3);
+  });
+
   it('e-mails an invitation when a mailer is available, and leaves the link to copy otherwise', async () => {
     const mia = callerFor(database, { cookie: miaCookie }, { now: clock, config });
     const sent = await mia.workspaces.invite({ email: 'ben@agency.test', role: 'member' });

@@ -4,7 +4,7 @@
  * has none. Setting the new password ends every session of the account.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { memberships, passwordResets, sessions, users } from '../db/schema/index.ts';
@@ -14,6 +14,8 @@ import { hashPassword } from './password.ts';
 import { hashToken } from './tokens.ts';
 
 export const resetLifetimeMs = 60 * 60 * 1000;
+/** Links per account per hour: the form is public, so it must not become a way to flood an inbox. */
+export const resetsPerHour = 3;
 
 export type ResetDeps = { db: Db; secret: string; config?: Config; baseUrl: string };
 
@@ -21,6 +23,16 @@ export type ResetDeps = { db: Db; secret: string; config?: Config; baseUrl: stri
 export async function requestPasswordReset(deps: ResetDeps, email: string, now: Date): Promise<boolean> {
   const [user] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) return false;
+  const [recent] = await deps.db
+    .select({ n: count() })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.userId, user.id),
+        gt(passwordResets.createdAt, new Date(now.getTime() - resetLifetimeMs)),
+      ),
+    );
+  if ((recent?.n ?? 0) >= resetsPerHour) return false;
   const [membership] = await deps.db
     .select({ workspaceId: memberships.workspaceId })
     .from(memberships)
