@@ -4,7 +4,7 @@
  * shows the link to copy instead. The SMTP password never leaves this module in a message.
  */
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { composeMessage, type SmtpSettings, sendOnce } from '../adapters/mailer.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -86,7 +86,7 @@ export async function systemMailer(
   const [box] = (await db
     .select()
     .from(mailboxes)
-    .where(eq(mailboxes.workspaceId, workspaceId))
+    .where(and(eq(mailboxes.workspaceId, workspaceId), eq(mailboxes.enabled, true)))
     .orderBy(asc(mailboxes.createdAt))
     .limit(1)) as Mailbox[];
   if (!box) return null;

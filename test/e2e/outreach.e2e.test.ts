@@ -160,6 +160,13 @@ describe.skipIf(!!skipBrowserReason)('outreach email, in the browser', () => {
     for (const who of ['ada', 'ben', 'cleo'])
       await expect.poll(() => outbox.getByText(`${who}@creators.test`).count()).toBeGreaterThanOrEqual(1);
 
+    // With a mailbox, an invitation goes out by e-mail too.
+    await page.goto(`${server.url}/settings`);
+    await page.getByLabel('Email to invite').fill('olly@agency.test');
+    await page.getByRole('button', { name: 'Create invitation link' }).click();
+    await page.getByRole('status').getByText('sent to olly@agency.test').waitFor();
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('olly@agency.test')).length).toBe(1);
+
     expect(consoleErrors).toEqual([]);
   }, 120_000);
 
