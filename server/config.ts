@@ -22,6 +22,10 @@ const schema = z.object({
   MURMUR_USER_AGENT: z.string().min(1).optional(),
   MASTODON_INSTANCE_URLS: z.string().optional(),
   MASTODON_SEARCH_INSTANCE: z.string().min(1).default('mastodon.social'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, 'must be smtp://user:password@host:port or smtps://…')
+    .optional(),
 });
 
 export type Config = {
@@ -38,6 +42,11 @@ export type Config = {
   mastodonInstanceUrls: Record<string, string>;
   /** Instance asked for keyword searches on Mastodon. */
   mastodonSearchInstance: string;
+  /**
+   * System mail (invitations, password resets): smtp:// (STARTTLS; `?tls=none` on loopback) or
+   * smtps://, with credentials and an optional `?from=`. Holds a password: never log it.
+   */
+  smtpUrl?: string;
 };
 
 export class ConfigError extends Error {
@@ -64,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     userAgent: e.MURMUR_USER_AGENT,
     mastodonInstanceUrls: parseInstanceUrls(e.MASTODON_INSTANCE_URLS),
     mastodonSearchInstance: e.MASTODON_SEARCH_INSTANCE.toLowerCase(),
+    smtpUrl: e.SMTP_URL,
   };
 }
 

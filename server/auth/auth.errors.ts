@@ -7,6 +7,7 @@ export type AuthErrorCode =
   | 'bad_credentials'
   | 'throttled'
   | 'already_set_up'
-  | 'needs_session';
+  | 'needs_session'
+  | 'reset_link_invalid';
 
 export class AuthError extends AppError<AuthErrorCode> {}

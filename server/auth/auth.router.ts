@@ -8,6 +8,7 @@ import { AuthError } from './auth.errors.ts';
 import { currentPasswordSchema, emailSchema, passwordSchema, personNameSchema } from './auth.schemas.ts';
 import { checkPassword } from './credentials.ts';
 import { hashPassword } from './password.ts';
+import { passwordResetProcedures } from './password-reset.procedures.ts';
 import { createSession, revokeSession } from './session.service.ts';
 
 // Kept here too for callers that imported them from the router.
@@ -80,4 +81,5 @@ export const authRouter = router({
   }),
 
   ...accountProcedures,
+  ...passwordResetProcedures,
 });

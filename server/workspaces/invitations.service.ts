@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { checkPassword } from '../auth/credentials.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import {
   type Invitation,
@@ -18,6 +19,7 @@ import {
   users,
   workspaces,
 } from '../db/schema/index.ts';
+import { systemMailer } from '../outreach/system-mail.ts';
 import { InvitationError, type InvitationStatus, WorkspaceError } from './workspaces.errors.ts';
 import { findUserByEmail, membershipOf } from './workspaces.service.ts';
 
@@ -36,6 +38,8 @@ export async function createInvitation(
   db: Db,
   secret: string,
   input: { workspaceId: string; invitedBy: string; email: string; role: Role; now: Date },
+  /** When given and a system mailer is available, the link is e-mailed to the invitee. */
+  mail?: { config?: Config; baseUrl: string },
 ) {
   const token = newToken('mmi');
   const expiresAt = new Date(input.now.getTime() + invitationLifetimeMs);
@@ -79,7 +83,37 @@ export async function createInvitation(
     });
     return created;
   });
-  return { id: row.id, email: input.email, role: input.role, expiresAt, token, url: `/invite/${token}` };
+  const url = `/invite/${token}`;
+  const emailedTo = mail
+    ? await emailInvitation(db, secret, input, `${mail.baseUrl}${url}`, mail.config)
+    : null;
+  return { id: row.id, email: input.email, role: input.role, expiresAt, token, url, emailedTo };
+}
+
+/** Sends the link after the invitation is stored; a failed send leaves the link to copy. */
+async function emailInvitation(
+  db: Db,
+  secret: string,
+  input: { workspaceId: string; invitedBy: string; email: string; role: Role; now: Date },
+  link: string,
+  config: Config | undefined,
+): Promise<string | null> {
+  const mailer = await systemMailer(db, secret, config, input.workspaceId);
+  if (!mailer) return null;
+  const [about] = await db
+    .select({ workspace: workspaces.name, inviter: users.name })
+    .from(workspaces)
+    .innerJoin(users, eq(users.id, input.invitedBy))
+    .where(eq(workspaces.id, input.workspaceId));
+  const outcome = await mailer.send(
+    {
+      to: input.email,
+      subject: `${about?.inviter ?? 'Someone'} invited you to ${about?.workspace ?? 'a workspace'} on Murmur`,
+      text: `${about?.inviter ?? 'Someone'} invited you to join ${about?.workspace ?? 'their workspace'} on Murmur as ${input.role}.\n\nJoin here (the link works once, for 7 days):\n${link}`,
+    },
+    input.now,
+  );
+  return outcome.ok ? input.email : null;
 }
 
 /** Links not yet used or revoked, expired ones included so the admin sees why someone could not join. */

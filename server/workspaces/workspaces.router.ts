@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emailSchema, roleSchema } from '../auth/auth.schemas.ts';
+import { publicBaseUrl } from '../auth/password-reset.procedures.ts';
 import { invitations, memberships, sessions, workspaces } from '../db/schema/index.ts';
 import { adminProcedure, router, userProcedure } from '../trpc/init.ts';
 import { createInvitation, listOpenInvitations, revokeInvitation } from './invitations.service.ts';
@@ -64,13 +65,18 @@ export const workspacesRouter = router({
     .input(z.object({ email: emailSchema, role: roleSchema }))
     .mutation(({ ctx, input }) => {
       assertMayGrant(ctx.role, input.role);
-      return createInvitation(ctx.db, ctx.secret, {
-        workspaceId: ctx.workspaceId,
-        invitedBy: ctx.userId,
-        email: input.email,
-        role: input.role,
-        now: ctx.now(),
-      });
+      return createInvitation(
+        ctx.db,
+        ctx.secret,
+        {
+          workspaceId: ctx.workspaceId,
+          invitedBy: ctx.userId,
+          email: input.email,
+          role: input.role,
+          now: ctx.now(),
+        },
+        { config: ctx.config, baseUrl: publicBaseUrl(ctx.config) },
+      );
     }),
 
   /** Invitations not yet used or revoked (expired ones show as such). */

@@ -23,6 +23,7 @@ const DealPage = lazy(() => import('./routes/deal.tsx'));
 const ContactsImportPage = lazy(() => import('./routes/contacts-import.tsx'));
 const AuditPage = lazy(() => import('./routes/settings-audit.tsx'));
 const InvitePage = lazy(() => import('./routes/invite.tsx'));
+const ResetPage = lazy(() => import('./routes/reset.tsx'));
 const ReportsPage = lazy(() => import('./routes/reports.tsx'));
 const OutreachPage = lazy(() => import('./routes/outreach.tsx'));
 const InboxPage = lazy(() => import('./outreach/inbox-list.tsx').then((m) => ({ default: m.InboxPage })));
@@ -33,6 +34,7 @@ render(
       <Route path="/setup" component={SetupPage} preload={preload.preloadSetup} />
       <Route path="/sign-in" component={SignInPage} preload={preload.preloadSignIn} />
       <Route path="/invite/:token" component={InvitePage} preload={preload.preloadInvite} />
+      <Route path="/reset/:token?" component={ResetPage} />
       <Route path="/" component={AppShell} preload={preload.preloadShell}>
         <Route path="/" component={() => <ContactsPage />} preload={preload.preloadContacts} />
         <Route path="/contacts" component={ContactsPage} preload={preload.preloadContacts} />

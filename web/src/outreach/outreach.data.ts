@@ -46,6 +46,8 @@ export const saveIdentity = action(
   async (input: { mailboxId: string; fromName: string; signatureHtml: string }) => {
     await trpc.outreach.setIdentity.mutate(input);
     await revalidate(getIdentity.key);
+    // A result keeps the submission (an action returning nothing is cleared), so "Saved." shows.
+    return { saved: true as const };
   },
   'saveIdentity',
 );

@@ -39,6 +39,9 @@ export function SequencesPanel() {
 function SequenceCard(props: { sequence: Sequence }) {
   const stats = createAsync(() => getSequenceStats(props.sequence.id));
   const [enrolling, setEnrolling] = createSignal(false);
+  // Refreshing the stats after an enrolment remounts this card and closes the form: the
+  // outcome is read from the router's submissions, which outlive it.
+  const enrolled = useSubmission(enrolDeals, (input) => input[0] === props.sequence.id);
   return (
     <article class="sequence" aria-label={`Sequence ${props.sequence.name}`}>
       <h3>
@@ -85,6 +88,9 @@ function SequenceCard(props: { sequence: Sequence }) {
         }
       >
         <EnrolForm sequence={props.sequence} onDone={() => setEnrolling(false)} />
+      </Show>
+      <Show when={!enrolling() && !enrolled.pending && enrolled.result}>
+        {(r) => <p role="status">Enrolled {r().enrolled}.</p>}
       </Show>
     </article>
   );

@@ -1,4 +1,4 @@
-import { createAsync, Navigate, useSubmission } from '@solidjs/router';
+import { A, createAsync, Navigate, useSubmission } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { getSetupStatus, signIn } from '../auth/auth.data.ts';
 import { ErrorNotice } from '../ui/feedback.tsx';
@@ -22,6 +22,9 @@ export function SignInPage() {
         <button type="submit" class="primary" disabled={submission.pending}>
           {submission.pending ? 'Signing in…' : 'Sign in'}
         </button>
+        <p>
+          <A href="/reset">Forgot password?</A>
+        </p>
       </form>
     </main>
   );

@@ -266,7 +266,7 @@ function IdentityForm() {
           multiline
         />
         <Show when={saving.error}>{(error) => <ErrorNotice error={error()} />}</Show>
-        <Show when={saving.result === undefined && !saving.pending && saving.input}>
+        <Show when={!saving.pending && saving.result?.saved}>
           <p role="status">Saved.</p>
         </Show>
         <button type="submit" class="primary" disabled={saving.pending}>

@@ -63,8 +63,8 @@ export function InviteForm() {
     <form action={inviteMember} method="post" class="form" onSubmit={() => setCopied(false)}>
       <h3>Invite someone</h3>
       <p class="muted">
-        You get a link to share with them; it works once, for 7 days. They choose their own password, or sign
-        in if they already use Murmur.
+        We e-mail them a link when Murmur can send mail, and you can copy it; it works once, for 7 days. They
+        choose their own password, or sign in if they already use Murmur.
       </p>
       <Field
         label="Email to invite"
@@ -92,10 +92,22 @@ export function InviteForm() {
       <Show when={!submission.pending && link()}>
         {(url) => (
           <div class="notice" role="status">
-            <p>
-              Invitation for {submission.result?.email} ({submission.result?.role}). Copy this link and send
-              it to them; it will not be shown again.
-            </p>
+            <Show
+              when={submission.result?.emailedTo}
+              fallback={
+                <p>
+                  Invitation for {submission.result?.email} ({submission.result?.role}). Copy this link and
+                  send it to them; it will not be shown again.
+                </p>
+              }
+            >
+              {(to) => (
+                <p>
+                  Invitation ({submission.result?.role}) sent to {to()}. You can also copy the link; it will
+                  not be shown again.
+                </p>
+              )}
+            </Show>
             <input class="secret" aria-label="Invitation link" readonly value={url()} />
             <button type="button" onClick={copy}>
               {copied() ? 'Copied' : 'Copy link'}
