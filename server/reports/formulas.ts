@@ -3,7 +3,7 @@ export const FORMULAS = {
   directReach:
     'Direct reach = followers of the influencer who posted (their follower count when last polled).',
   earnedReach:
-    'Earned reach = unique accounts following at least one resharer and not already following the influencer (plus the resharers). Exact when every resharer’s follower list is known; otherwise an estimate from follower counts, shown as “estimate ± x%”.',
+    'Earned reach = unique accounts following at least one resharer and not already following the influencer (plus the resharers). Exact when every resharer’s follower list is known; otherwise an estimate from follower counts, shown as “estimate ± x%”. Per influencer and per campaign the posts’ earned reach is added up, so an account reached through two posts counts once per post.',
   engagements: 'Engagements = likes + reposts + quotes + replies, at the latest snapshot.',
   engagementRate: 'Engagement rate = engagements ÷ direct reach.',
   cascadeSize: 'Cascade size = the post plus every account that reshared it (reposts, quotes, replies).',
