@@ -13,7 +13,7 @@ import { httpUrlOrUndefined } from '../../lib/http-url.ts';
 import { CrawlError } from '../http/crawl.errors.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { htmlToText } from './html-text.ts';
-import { nextLink, parseMastodonHandle } from './mastodon.ts';
+import { accountSchema, nextLink, parseMastodonHandle } from './mastodon.ts';
 import type { PostConnector, PostRef, PostView } from './post-types.ts';
 import type { Account, CallOptions } from './types.ts';
 
@@ -24,14 +24,6 @@ export type MastodonPostsOptions = {
   searchInstance?: string;
 };
 
-const accountSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  acct: z.string(),
-  url: z.string().optional(),
-  display_name: z.string().optional(),
-  followers_count: z.number().optional(),
-});
 type RawAccount = z.infer<typeof accountSchema>;
 const statusSchema = z.object({
   id: z.string(),

@@ -28,7 +28,8 @@ export type MastodonConnectorOptions = {
   pageSize?: number;
 };
 
-const accountSchema = z.object({
+/** A Mastodon Account entity as Murmur reads it; the post connectors parse the same shape. */
+export const accountSchema = z.object({
   id: z.string(),
   username: z.string(),
   acct: z.string(),
