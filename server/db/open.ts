@@ -5,6 +5,9 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { makePrivate } from './private-files.ts';
 
+/** Where the embedded database lives inside a data folder. */
+export const pgliteFolder = (dataDir: string) => join(dataDir, 'pglite');
+
 /** Opens the configured database (PostgreSQL, or PGlite in the data folder) and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   if (config.databaseUrl) {
@@ -15,7 +18,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   makePrivate(config.dataDir);
   const unlock = lockDataDir(config.dataDir);
   try {
-    const database = await openDatabase({ dataDir: join(config.dataDir, 'pglite') });
+    const database = await openDatabase({ dataDir: pgliteFolder(config.dataDir) });
     await migrate(database);
     makePrivate(config.dataDir);
     const close = database.close;

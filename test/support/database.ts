@@ -1,11 +1,13 @@
 /**
  * Test databases: always PGlite (in memory), and also PostgreSQL when TEST_DATABASE_URL is set.
- * Each call makes a fresh database with every migration applied; `close` drops it.
+ * Each call makes a fresh database with every migration applied (a copy of the migrated template
+ * made by the global setup, see templates.ts); `close` drops it.
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
+import { pgliteDump, postgresTemplateName } from './templates.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -15,7 +17,8 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.TEST_DATABASE_U
 
 export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    // Starts from the migrated template; `migrate` then finds nothing to do, as on any restart.
+    const database = await openDatabase({ loadDataDir: pgliteDump() });
     await migrate(database);
     return database;
   }
@@ -23,7 +26,7 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `murmur_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name} template ${postgresTemplateName}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), max: 5 });

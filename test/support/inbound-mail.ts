@@ -6,12 +6,21 @@
 
 type Base = { from: string; to: string; subject: string; messageId: string; date?: string };
 
+/**
+ * A reply is written after what it answers: by default a message is dated a second after now
+ * (the header has whole seconds), so it never sorts before what the test did just before.
+ * A fixed date here made the timeline tests fail on any day after it.
+ */
+function justAfterNow() {
+  return new Date((Math.floor(Date.now() / 1000) + 1) * 1000).toUTCString().replace('GMT', '+0000');
+}
+
 function head(m: Base, extra: string[] = []) {
   return [
     `From: ${m.from}`,
     `To: ${m.to}`,
     `Subject: ${m.subject}`,
-    `Date: ${m.date ?? 'Wed, 02 Dec 2026 10:00:00 +0000'}`,
+    `Date: ${m.date ?? justAfterNow()}`,
     `Message-ID: <${m.messageId}>`,
     'MIME-Version: 1.0',
     ...extra,
