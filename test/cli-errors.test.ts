@@ -1,13 +1,13 @@
 /** `murmur` reports a failure with the error's message and an exit code scripts can branch on. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from './support/templates.ts';
 
 const bin = fileURLToPath(new URL('../bin/murmur.js', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'murmur-cli-errors-'));
+// A migrated data folder: setting up an empty one is the README test's subject.
+const dataDir = migratedDataDir('murmur-cli-errors-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function murmur(args: string[], stdin = '') {

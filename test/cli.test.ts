@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migratedDataDir } from './support/templates.ts';
 
 const bin = fileURLToPath(new URL('../bin/murmur.js', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'murmur-cli-'));
+// A migrated data folder: setting up an empty one is the README test's subject.
+const dataDir = migratedDataDir('murmur-cli-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function murmur(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {

@@ -4,13 +4,9 @@
  * results carry no counts); and the CLI left its first slice queued in pg-boss.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
 import { crawlJobName } from '../server/crawl/crawl.service.ts';
@@ -19,7 +15,8 @@ import { openConfiguredDatabase } from '../server/db/open.ts';
 import { rows } from '../server/niches/niche-store.ts';
 import { type FakeBluesky, startFakeBluesky } from './fakes/bluesky-server.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';
-import { testDatabaseKinds } from './support/database.ts';
+import { createPostgresDatabase, testDatabaseKinds } from './support/database.ts';
+import { migratedDataDir } from './support/templates.ts';
 
 const bin = fileURLToPath(new URL('../bin/murmur.js', import.meta.url));
 
@@ -35,11 +32,10 @@ for (let i = 1; i <= 6; i++) {
 }
 
 describe.each(testDatabaseKinds)('murmur crawl on %s', (kind) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'murmur-crawl-cli-'));
+  const dataDir = migratedDataDir('murmur-crawl-cli-');
   let server: FakeBluesky;
   let databaseUrl: string | undefined;
-  let admin: postgres.Sql | undefined;
-  let dbName = '';
+  let dropDatabase: (() => Promise<void>) | undefined;
 
   function murmur(args: string[], stdin = '') {
     const env: Record<string, string> = {
@@ -76,12 +72,9 @@ describe.each(testDatabaseKinds)('murmur crawl on %s', (kind) => {
   beforeAll(async () => {
     server = await startFakeBluesky({ graph: buildFakeGraph({ edges }), rateLimit: null });
     if (kind === 'postgres') {
-      dbName = `murmur_cli_${randomBytes(6).toString('hex')}`;
-      admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database ${dbName}`);
-      const url = new URL(process.env.TEST_DATABASE_URL!);
-      url.pathname = `/${dbName}`;
-      databaseUrl = url.toString();
+      const created = await createPostgresDatabase('murmur_cli');
+      databaseUrl = created.url;
+      dropDatabase = created.drop;
     }
     const created = await murmur(
       ['user', 'create', '--email', 'cli@agency.test', '--password-stdin', '--workspace', 'CLI Co'],
@@ -91,10 +84,7 @@ describe.each(testDatabaseKinds)('murmur crawl on %s', (kind) => {
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-    if (admin) {
-      await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await dropDatabase?.();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

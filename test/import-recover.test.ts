@@ -22,6 +22,7 @@ import { startWorkers } from '../server/jobs/registry.ts';
 import type { Caller } from './support/app.ts';
 import { type Api, callerFor } from './support/caller.ts';
 import { testDatabaseKinds } from './support/database.ts';
+import { migratedDataDir } from './support/templates.ts';
 import { openWorld, type World } from './support/world.ts';
 
 describe.each(testDatabaseKinds)('recovering imports on %s', (kind) => {
@@ -93,7 +94,7 @@ describe.each(testDatabaseKinds)('recovering imports on %s', (kind) => {
 
 describe('murmur import', () => {
   const bin = fileURLToPath(new URL('../bin/murmur.js', import.meta.url));
-  const dir = mkdtempSync(join(tmpdir(), 'murmur-import-cli-'));
+  const dir = migratedDataDir('murmur-import-cli-');
   const run = (args: string[], stdin = '') =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [bin, ...args], {
@@ -107,7 +108,6 @@ describe('murmur import', () => {
     });
 
   it('refuses an empty file, as the upload route does', { timeout: 300_000 }, async () => {
-    expect((await run(['migrate'])).code).toBe(0);
     const user = await run(
       ['user', 'create', '--email', 'cli@import.test', '--password-stdin', '--workspace', 'Imp'],
       'a long password\n',

@@ -5,18 +5,16 @@
  * where the worker cannot know the outcome: the restarted worker must not send it again.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
+import { pgliteFolder } from '../server/db/open.ts';
 import { interruptedText } from '../server/outreach/sender.ts';
-import { testDatabaseKinds } from './support/database.ts';
+import { createPostgresDatabase, testDatabaseKinds } from './support/database.ts';
 import { seedOutbox, statusCounts } from './support/outreach-fixture.ts';
 import { startTestSmtp } from './support/smtp-server.ts';
+import { migratedDataDir } from './support/templates.ts';
 
 const count = 60;
 const script = join(import.meta.dirname, 'support/outreach-sender-process.ts');
@@ -31,21 +29,14 @@ function runWorker(target: string): { child: ChildProcess; exited: Promise<numbe
 
 async function openTarget(kind: 'pglite' | 'postgres') {
   if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'murmur-crash-'));
+    const dir = pgliteFolder(migratedDataDir('murmur-crash-'));
     return { target: dir, open: () => openDatabase({ dataDir: dir }), drop: async () => {} };
   }
-  const admin = postgres(process.env.TEST_DATABASE_URL as string, { max: 1, onnotice: () => {} });
-  const name = `murmur_crash_${randomBytes(5).toString('hex')}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(process.env.TEST_DATABASE_URL as string);
-  url.pathname = `/${name}`;
+  const created = await createPostgresDatabase('murmur_crash');
   return {
-    target: url.toString(),
-    open: () => openDatabase({ url: url.toString(), max: 2 }),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
+    target: created.url,
+    open: () => openDatabase({ url: created.url, max: 2 }),
+    drop: created.drop,
   };
 }
 

@@ -4,9 +4,7 @@
  * spawn proves the command is wired into `murmur`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeOf } from '../server/cli/cli-errors.ts';
@@ -15,6 +13,7 @@ import type { Database } from '../server/db/client.ts';
 import { workspaces } from '../server/db/schema/index.ts';
 import { seedScoredNiche } from '../server/leaderboard/leaderboard.seed.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { migratedDataDir } from './support/templates.ts';
 
 const bin = fileURLToPath(new URL('../bin/murmur.js', import.meta.url));
 
@@ -97,7 +96,7 @@ describe.each(testDatabaseKinds)('murmur plan on %s', (kind) => {
 });
 
 describe('the murmur command', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'murmur-plan-cli-'));
+  const dataDir = migratedDataDir('murmur-plan-cli-');
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const murmur = (args: string[]) => {
     const child = spawn(process.execPath, [bin, ...args], {

@@ -2,9 +2,7 @@
  * `murmur track URL --deal ID` and `murmur report --campaign NAME --format csv|json`, run as a
  * user runs them, on an embedded data folder, against the loopback Bluesky.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../server/cli/main.ts';
 import { loadConfig } from '../server/config.ts';
@@ -13,13 +11,14 @@ import { type FakeBluesky, startFakeBluesky } from './fakes/bluesky-server.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';
 import { createTestApp, userInWorkspace } from './support/app.ts';
 import { callerFor } from './support/caller.ts';
+import { migratedDataDir } from './support/templates.ts';
 
 const graph = buildFakeGraph({
   edges: [...Array.from({ length: 5 }, (_, i) => [`fan${i}`, 'star'] as [string, string]), ['fan0', 'fan1']],
 });
 
 describe('murmur track and murmur report', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'murmur-track-cli-'));
+  const dataDir = migratedDataDir('murmur-track-cli-');
   let server: FakeBluesky;
   let dealId = '';
   const star = graph.byName.get('userstar')!;

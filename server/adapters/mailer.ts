@@ -134,18 +134,24 @@ function connectionOptions(s: SmtpSettings) {
 async function openConnection(s: SmtpSettings): Promise<SMTPConnection> {
   const connection = new SMTPConnection(connectionOptions(s));
   connection.on('error', () => {}); // surfaced through the callbacks below
-  await new Promise<void>((resolve, reject) => {
-    connection.connect((error?: Error | null) => (error ? reject(error) : resolve()));
-    connection.once('error', reject);
-  });
-  if (s.user) {
-    await new Promise<void>((resolve, reject) =>
-      connection.login({ user: s.user, pass: s.password ?? '' }, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      connection.connect((error?: Error | null) => (error ? reject(error) : resolve()));
+      connection.once('error', reject);
+    });
+    if (s.user) {
+      await new Promise<void>((resolve, reject) =>
+        connection.login({ user: s.user, pass: s.password ?? '' }, (error) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
+    }
+    return connection;
+  } catch (error) {
+    // A refused login leaves the socket open: close it, or every failed attempt leaks one.
+    connection.close();
+    throw error;
   }
-  return connection;
 }
 
 function sendOn(

@@ -1,4 +1,4 @@
-import { systemClock } from '../adapters/http/clock.ts';
+import { type Clock, systemClock } from '../adapters/http/clock.ts';
 import { createFetcher } from '../adapters/http/fetcher.ts';
 import { createRateLimiter, type RateLimiter } from '../adapters/http/rate-limiter.ts';
 import { createBlueskyConnector } from '../adapters/platforms/bluesky.ts';
@@ -19,8 +19,9 @@ export type CrawlJobData = { runId: string };
 export function crawlRuntime(
   config: Config,
   timings: Partial<typeof defaultRuntimeTimings> = {},
+  clock: Clock = systemClock,
 ): CrawlRuntime {
-  const limiter: RateLimiter = createRateLimiter({ clock: systemClock, maxConcurrentPerHost: 4 });
+  const limiter: RateLimiter = createRateLimiter({ clock, maxConcurrentPerHost: 4 });
   return {
     ...defaultRuntimeTimings,
     ...timings,
@@ -29,6 +30,7 @@ export function crawlRuntime(
       const fetcher = createFetcher({
         userAgent: config.userAgent,
         limiter,
+        clock,
         timeoutMs: 15_000,
         maxRetries: 4,
       });
@@ -55,7 +57,7 @@ export const crawlJob = defineJob<CrawlJobData>({
   async run(data, deps) {
     let runtime = runtimes.get(deps.config);
     if (!runtime) {
-      runtime = crawlRuntime(deps.config);
+      runtime = crawlRuntime(deps.config, {}, deps.clock);
       runtimes.set(deps.config, runtime);
     }
     const db = deps.database.db;

@@ -22,19 +22,33 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
     await migrate(database);
     return database;
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `murmur_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${postgresTemplateName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), max: 5 });
+  const created = await createPostgresDatabase();
+  const database = await openDatabase({ url: created.url, max: 5 });
   await migrate(database);
   return {
     ...database,
     async close() {
       await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * A new, migrated PostgreSQL database on the test server, for a test that hands its URL to a
+ * `murmur` process; `drop` removes it.
+ */
+export async function createPostgresDatabase(prefix = 'murmur_test') {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name} template ${postgresTemplateName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
