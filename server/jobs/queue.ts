@@ -33,13 +33,23 @@ export async function startQueue(database: Database, logger: Logger, queues: Que
     // createQueue does nothing when the queue exists.
     await boss.createQueue(name, { name, policy: policy ?? 'standard' });
   }
+  // This process's workers per queue: a job sent here wakes them at once instead of waiting for
+  // their next poll (workers in other processes still find it by polling).
+  const local = new Map<string, string[]>();
   return {
     boss,
-    send: (name, data, options = {}) => boss.send(name, data, options),
-    work: (name, options, handler) =>
-      boss.work(name, { ...options, batchSize: 1 }, async ([job]) => {
+    async send(name, data, options = {}) {
+      const id = await boss.send(name, data, options);
+      if (id && !options.startAfter) for (const worker of local.get(name) ?? []) boss.notifyWorker(worker);
+      return id;
+    },
+    async work(name, options, handler) {
+      const worker = await boss.work(name, { ...options, batchSize: 1 }, async ([job]) => {
         if (job) await handler(job as never);
-      }),
+      });
+      local.set(name, [...(local.get(name) ?? []), worker]);
+      return worker;
+    },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
   };
 }

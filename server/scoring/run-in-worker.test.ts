@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NicheInput, plantedCommunities, seededRng } from '../../graph/index.ts';
+import { type NicheInput, plantedCommunities, scoreNicheAsync, seededRng } from '../../graph/index.ts';
 import { scoreInWorker } from './run-in-worker.ts';
 
 // Each call transfers the input's buffers to the worker, so every run gets its own copy.
@@ -25,6 +25,13 @@ describe('scoring a niche off the HTTP thread', () => {
     expect(Array.from(two.community)).toEqual(Array.from(one.community));
     expect(phases).toContain('betweenness');
     expect(phases.at(-1)).toBe('score');
+  });
+
+  it('gives the same scores as the engine run in this thread (small niches score here)', async () => {
+    const here = await scoreNicheAsync(niche(), { rng: seededRng(1) });
+    const there = await scoreInWorker(niche(), { seed: 1, threads: 2 });
+    expect(Array.from(there.score)).toEqual(Array.from(here.score));
+    expect(Array.from(there.community)).toEqual(Array.from(here.community));
   });
 
   it('reports a clear error when the graph is invalid, with helper threads running', async () => {

@@ -2,6 +2,7 @@
  * Scoring a niche: now (the CLI, the job) or queued (after a crawl or import, or on request).
  * The job in score.job.ts only runs scoreNicheNow; everything else calls this file.
  */
+import { scoreNicheAsync, seededRng } from '../../graph/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Queue } from '../jobs/queue.ts';
 import { publicErrorText } from '../lib/error-text.ts';
@@ -15,8 +16,14 @@ export type ScoreTarget = { nicheId: string; workspaceId: string };
 export const scoreJobName = 'score-niche';
 
 /**
- * Scores a niche now: loads its graph, runs the engine in a worker thread, stores a new
- * snapshot and marks the niche ready. A failure is recorded on the niche for the user to see.
+ * Below this many follows a niche scores in milliseconds, less than starting a thread costs, so it
+ * scores here; the scores are the same bits either way (same engine, same seed).
+ */
+export const inProcessEdgeLimit = 5_000;
+
+/**
+ * Scores a niche now: loads its graph, runs the engine (in a worker thread unless the graph is
+ * small), stores a new snapshot and marks the niche ready. A failure is recorded on the niche for the user to see.
  */
 export async function scoreNicheNow(
   db: Db,
@@ -28,7 +35,10 @@ export async function scoreNicheNow(
   let failure: unknown;
   try {
     const { input, accountIds } = await loadScoringInput(db, target.nicheId, options.now ?? new Date());
-    const scores = await scoreInWorker(input, { seed: 1, onProgress: options.onProgress });
+    const scores =
+      input.sources.length < inProcessEdgeLimit
+        ? await scoreNicheAsync(input, { rng: seededRng(1), onProgress: options.onProgress })
+        : await scoreInWorker(input, { seed: 1, onProgress: options.onProgress });
     const snapshotId = await saveSnapshot(db, target, accountIds, scores);
     await markReady(db, target);
     return {
