@@ -91,7 +91,9 @@ export function earnedReachUnion<Id extends AccountId>(
   const counts = [...unknownAudience.values()];
   const followerCountSum = counts.includes(null) ? null : (counts as number[]).reduce((a, c) => a + c, 0);
   const directUnknown = { influencers: unknownAudience.size, followerCountSum };
-  if (unknownAudience.size === 0) return { ...reach, sharers: sharers.size, directUnknown };
+  // Nothing counted, nothing that could be someone's direct audience.
+  if (unknownAudience.size === 0 || reach.counted.value === 0)
+    return { ...reach, sharers: sharers.size, directUnknown };
   return {
     ...reach,
     kind: 'estimate',

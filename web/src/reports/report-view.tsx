@@ -4,7 +4,7 @@ import { downloadText } from '../lib/download.ts';
 import { errorMessage } from '../lib/trpc.ts';
 import { EmptyState } from '../ui/feedback.tsx';
 import { EmvPanel } from './emv-panel.tsx';
-import { count, earned, money, share } from './format.ts';
+import { count, direct, earned, money, share } from './format.ts';
 import { GoalsMeasured } from './goals.tsx';
 import { InfluencerTable } from './influencer-table.tsx';
 import { MeasurementSettings } from './measurement-settings.tsx';
@@ -64,16 +64,10 @@ export function ReportView(props: { campaignId: string }) {
             >
               <div class="metrics">
                 <Metric label="Direct reach" formula={f().directReach}>
-                  {count(t().directReach)}
+                  {direct(t().directReach, t().directReachKind)}
                 </Metric>
                 <Metric label="Earned reach" formula={f().earnedReach}>
-                  {t().earnedReachEstimated
-                    ? earned({
-                        value: t().earnedReach ?? 0,
-                        kind: 'estimate',
-                        plusMinusPercent: t().earnedReachPlusMinusPercent,
-                      })
-                    : count(t().earnedReach)}
+                  {earned(t().earnedReach)}
                 </Metric>
                 <Metric label="Engagements" formula={f().engagements}>
                   {count(t().engagements)}
