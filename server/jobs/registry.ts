@@ -3,12 +3,20 @@
  */
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Clock } from '../adapters/http/clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { publicErrorText } from '../lib/error-text.ts';
 import type { Queue } from './queue.ts';
 
-export type JobDeps = { database: Database; logger: Logger; config: Config; queue: Queue };
+export type JobDeps = {
+  database: Database;
+  logger: Logger;
+  config: Config;
+  queue: Queue;
+  /** Job time (schedules, "now"); tests inject one. Default: the system clock. */
+  clock?: Clock;
+};
 
 export type JobDefinition<T extends object = object> = {
   name: string;
