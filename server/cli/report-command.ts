@@ -41,7 +41,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     else {
       const t = report.totals;
       process.stdout.write(
-        `${report.campaign.name}: ${t.posts} posts, direct reach ${direct(t.directReach, t.directReachKind)}, earned reach ${earned(t.earnedReach)} (each account once), engagements ${show(t.engagements)}\n`,
+        `${report.campaign.name}: ${t.posts} posts, each account counted once: direct reach ${direct(t.directReach, t.directReachKind)}, earned reach ${earned(t.earnedReach)}, engagements ${show(t.engagements)}\n`,
       );
       for (const i of report.influencers)
         process.stdout.write(
