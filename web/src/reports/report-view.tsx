@@ -10,6 +10,7 @@ import { InfluencerTable } from './influencer-table.tsx';
 import { MeasurementSettings } from './measurement-settings.tsx';
 import { Metric } from './metric.tsx';
 import { PostCascades } from './post-cascades.tsx';
+import { PostTable } from './post-table.tsx';
 import { ReportChart } from './report-chart.tsx';
 import { getReport, getReportCsv } from './reports.data.ts';
 import { TermsPanel } from './terms-panel.tsx';
@@ -101,6 +102,10 @@ export function ReportView(props: { campaignId: string }) {
               <section class="card">
                 <h2>Influencers</h2>
                 <InfluencerTable report={r()} />
+              </section>
+              <section class="card">
+                <h2>Posts</h2>
+                <PostTable report={r()} />
               </section>
               <PostCascades report={r()} />
             </Show>
