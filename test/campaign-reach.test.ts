@@ -52,6 +52,9 @@ describe.each(testDatabaseKinds)('campaign reach counts each account once on %s'
     await database?.close();
   });
 
+  let campaignId = '';
+  let annPostId = '';
+
   it('earns an account reached through two posts once, and counts a shared follower once', async () => {
     // The niche knows the influencers' and resharers' complete follower lists.
     const niche = await mia.niches.create({
@@ -65,6 +68,7 @@ describe.each(testDatabaseKinds)('campaign reach counts each account once on %s'
     expect(crawled.run.status).toBe('done');
 
     const campaign = await mia.campaigns.create({ name: 'Oat Launch', currency: 'EUR' });
+    campaignId = campaign.id;
     const postOf = async (key: string, resharer: string) => {
       const contact = await mia.contacts.create({
         name: key.toUpperCase(),
@@ -82,7 +86,7 @@ describe.each(testDatabaseKinds)('campaign reach counts each account once on %s'
       };
     };
     const ann = await postOf('ann', 'bob');
-    await mia.tracking.track({ dealId: ann.dealId, url: ann.url });
+    annPostId = (await mia.tracking.track({ dealId: ann.dealId, url: ann.url })).id;
     const cy = await postOf('cy', 'dee');
     await mia.tracking.track({ dealId: cy.dealId, url: cy.url });
 
@@ -110,5 +114,19 @@ describe.each(testDatabaseKinds)('campaign reach counts each account once on %s'
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/,earned_reach_low,earned_reach_high,direct_reach_kind,level$/);
     expect(lines.at(-1)).toMatch(/^Oat Launch,,,,,,5,5,exact,0,.*,5,5,union,campaign$/);
+  });
+
+  it("brackets the estimate honestly once a resharer's follower list is unknown", async () => {
+    bsky.spread
+      .on(idx('ann'), 0)
+      .reposts.push({ by: idx('eve'), at: new Date(postedAt + 20 * 60_000).toISOString() });
+    await mia.tracking.pollNow({ id: annPostId });
+    const report = await mia.reports.campaign({ campaignId });
+    expect(report.totals.earnedReach).toEqual(overlapExpected.withEve);
+    // Only what is known is exact: the direct audience did not change.
+    expect(report.totals).toMatchObject({
+      directReach: overlapExpected.campaign.directReach,
+      directReachKind: 'union',
+    });
   });
 });

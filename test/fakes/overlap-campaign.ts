@@ -10,6 +10,10 @@
  *   cy's post:  s1, s2, x3 (c1 follows cy; dee too)                            = 3
  *   campaign:   x1, x2, s1, s2, x3 (s1 and s2 once; none follows ann or cy)    = 5, not 4 + 3
  * Direct reach: ann 3, cy 3; the campaign's 3 + 3 − 1 (a1 follows both)        = 5
+ *
+ * eve ← s1, z1, z2 is no seed, so her follower list stays unknown. When she reposts too, the
+ * campaign's earned reach is an estimate: counted x1, x2, s1, s2, x3 and eve = 6; her 3 followers
+ * extrapolated at the known lists' novelty (5 new of 9 entries) = 2 (1.67): 8, within [6, 6 + 3].
  */
 import { buildFakeGraph } from './fake-graph.ts';
 
@@ -18,6 +22,7 @@ const followersOf: Record<string, string[]> = {
   cy: ['c1', 'a1', 'dee'],
   bob: ['x1', 'x2', 's1', 's2', 'a2'],
   dee: ['s1', 's2', 'x3', 'c1'],
+  eve: ['s1', 'z1', 'z2'],
 };
 
 export const overlapGraph = () =>
@@ -34,4 +39,5 @@ export const overlapExpected = {
   annPost: { directReach: 3, earnedReach: 4 },
   cyPost: { directReach: 3, earnedReach: 3 },
   campaign: { directReach: 5, earnedReach: 5, reach: 10 },
+  withEve: { value: 8, kind: 'estimate', low: 6, high: 9, plusMinusPercent: 19 },
 };
