@@ -6,7 +6,7 @@
 import { type Cascade, cascadeMetrics, reconstructCascade } from '../../graph/cascade/index.ts';
 import type { PostResharer, TrackedPost } from '../db/schema/index.ts';
 import type { FollowGraph } from '../tracking/follow-graph.ts';
-import { type PostReach, reachOf } from './reach.ts';
+import { type PostReach, reachOf } from './report-reach.ts';
 
 export type CascadeNode = {
   account: string;

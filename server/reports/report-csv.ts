@@ -4,7 +4,7 @@
  * count an account reached by two posts twice. Unknown figures are empty cells, never 0.
  */
 import { toCsv } from '../contacts/csv.ts';
-import type { EarnedFigure } from './reach.ts';
+import type { EarnedFigure } from './report-reach.ts';
 import type { CampaignReport } from './reports.service.ts';
 
 const round = (v: number | null, digits = 4) => (v === null ? null : Number(v.toFixed(digits)));

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { getSettings } from '../tracking/measurement-settings.ts';
 import { BARCELONA_NOTE, FORMULAS } from './formulas.ts';
 import { postMetrics } from './post-metrics.ts';
-import { type PostReach, reachOf } from './reach.ts';
+import { type PostReach, reachOf } from './report-reach.ts';
 import { loadReportData } from './report-data.ts';
 import { reportSeries } from './report-series.ts';
 
