@@ -9,8 +9,8 @@ import type { Db } from '../db/client.ts';
 import { getSettings } from '../tracking/measurement-settings.ts';
 import { BARCELONA_NOTE, FORMULAS } from './formulas.ts';
 import { postMetrics } from './post-metrics.ts';
-import { type PostReach, reachOf } from './report-reach.ts';
 import { loadReportData } from './report-data.ts';
+import { type PostReach, reachOf } from './report-reach.ts';
 import { reportSeries } from './report-series.ts';
 
 const sum = (values: Array<number | null>) =>
