@@ -108,6 +108,8 @@ describe.each(testDatabaseKinds)('campaign reach counts each account once on %s'
       reach: overlapExpected.campaign.reach,
     });
     expect(report.goals.reach.measured).toBe(overlapExpected.campaign.reach);
+    // The chart over time ends where the campaign's reach is, not at the posts' reach added up.
+    expect(report.series.at(-1)?.reach).toBe(overlapExpected.campaign.reach);
     expect(report.formulas.earnedReach).toMatch(/counts once/);
 
     const { csv } = await mia.reports.csv({ campaignId: campaign.id });
