@@ -7,7 +7,7 @@
  * 1. Reconstruct part (reconstruct.part.ts): a 100,000-reshare cascade over
  *    the generated 3M-edge graph, reconstructed and measured (metrics and
  *    earned reach) in under 2 s and 500 MB.
- * 2. Polling part (polling.part.ts, branch i12-app): 1,000 tracked posts
+ * 2. Polling part (polling.part.ts): 1,000 tracked posts
  *    against the loopback servers within the published rate limits.
  *
  * Exits 1 when a floor is missed.

@@ -7,8 +7,14 @@
  * The fake server and the client share a scaled clock (BENCH_POLL_SPEED, default 20: one real
  * second is 20 clock seconds), so the 5-minute window plays out in seconds with real headers.
  *
- * Floor: requests per clock second at or under the published 3000 / 300 s, and no 429 after the
- * first (the limiter learns the quota from the first response's headers).
+ * Floor: at or under the published limit as the platform counts it, in fixed windows: no 429
+ * after the first (the limiter learns the quota from the first response's headers), no request
+ * sent into a spent window, and an average no higher than such windows allow (one window's
+ * quota on top of 10 per second: a run can start at one window's end and use the next).
+ * Also printed, not a floor: the busiest sliding 300 clock seconds. The limiter spends what a
+ * window has left before it resets (a slow stretch early in it, as on a loaded machine, means a
+ * faster end), so 300 s straddling a reset can hold more than 3000 while every window the
+ * platform counts holds at most 3000.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { eq } from 'drizzle-orm';
@@ -29,6 +35,17 @@ const POSTS = Number(process.env.BENCH_POLL_POSTS ?? 1000);
 const SPEED = Number(process.env.BENCH_POLL_SPEED ?? 20);
 const LIMIT = 3000;
 const WINDOW_MS = 300_000;
+
+/** Most requests in any `windowMs` (sliding), from sorted arrival times. */
+function busiestWindow(arrivals: number[], windowMs: number): number {
+  const times = [...arrivals].sort((a, b) => a - b);
+  let most = 0;
+  for (let end = 0, start = 0; end < times.length; end += 1) {
+    while (times[end]! - times[start]! >= windowMs) start += 1;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
 
 export async function runPollingBench(): Promise<PollingBenchResult> {
   const clock = createScaledClock({ speed: SPEED });
@@ -86,9 +103,10 @@ export async function runPollingBench(): Promise<PollingBenchResult> {
     const requests = fake.stats.requests;
     const rate = requests / clockSeconds;
     const published = LIMIT / (WINDOW_MS / 1000);
+    const busiest = busiestWindow(fake.stats.arrivals, WINDOW_MS);
+    const late429 = Math.max(0, fake.stats.tooManyRequests - 1);
     // One window's allowance may go out at once; beyond it the average must stay at the limit.
     const allowed = (LIMIT + published * clockSeconds) / clockSeconds;
-    const late429 = Math.max(0, fake.stats.tooManyRequests - 1);
     const ok = counts.polled === POSTS && rate <= allowed && late429 === 0 && fake.stats.whileExhausted === 0;
     console.log(
       `\npolling part: ${POSTS} tracked posts, clock ×${SPEED}; load average ${load1!.toFixed(1)} on ${availableParallelism()} cores`,
@@ -99,6 +117,9 @@ export async function runPollingBench(): Promise<PollingBenchResult> {
     );
     console.log(
       `  ${rate.toFixed(2)} requests per clock second; published ${published.toFixed(2)}/s (${LIMIT} per ${WINDOW_MS / 1000} s), ceiling with one window's burst ${allowed.toFixed(2)}/s`,
+    );
+    console.log(
+      `  busiest sliding ${WINDOW_MS / 1000} clock s: ${busiest} requests (the platform counts fixed windows of ${LIMIT})`,
     );
     console.log(
       `  429s: ${fake.stats.tooManyRequests} (after the first: ${late429}); sent while exhausted: ${fake.stats.whileExhausted}`,

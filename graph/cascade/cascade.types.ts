@@ -158,6 +158,30 @@ export type EarnedReachInput<Id extends AccountId = string> = {
   sharers: readonly SharerAudience<Id>[];
 };
 
+/**
+ * One post for `earnedReachUnion`: its author and their followers (the direct audience), and
+ * who reshared it. `influencerFollowers` absent means the author's follower list is not known;
+ * `influencerFollowerCount` then bounds how many counted accounts may really be direct audience.
+ */
+export type ReachPost<Id extends AccountId = string> = {
+  influencer: Id;
+  influencerFollowers?: { has(account: Id): boolean };
+  influencerFollowerCount?: number | null;
+  sharers: readonly SharerAudience<Id>[];
+};
+
+/** Earned reach over several posts, with what is unknown about their direct audiences. */
+export type EarnedReachUnion = EarnedReach & {
+  /** Distinct sharers over all posts (an account that reshared two posts is one sharer). */
+  sharers: number;
+  directUnknown: {
+    /** Authors whose follower lists are unknown, so their audience could not be subtracted. */
+    influencers: number;
+    /** Sum of their follower counts, subtracted from `low`; null when a count is missing too. */
+    followerCountSum: number | null;
+  };
+};
+
 export type EarnedReachOptions<Id extends AccountId = string> = {
   /** Count distinct accounts exactly up to this many; beyond, switch to a HyperLogLog sketch. */
   exactLimit?: number;

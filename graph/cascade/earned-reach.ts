@@ -19,7 +19,13 @@
 import { GraphError } from '../errors.ts';
 import { hash32 } from '../random.ts';
 import { hllEstimate, hllStandardError } from '../spread/hyperloglog.ts';
-import type { AccountId, EarnedReach, EarnedReachInput, EarnedReachOptions } from './cascade.types.ts';
+import type {
+  AccountId,
+  EarnedReach,
+  EarnedReachInput,
+  EarnedReachOptions,
+  SharerAudience,
+} from './cascade.types.ts';
 
 const WHERE = 'murmur/graph/cascade/earned-reach';
 const SEED = 0x9e3779b9;
@@ -123,6 +129,19 @@ export function earnedReach<Id extends AccountId>(
   input: EarnedReachInput<Id>,
   options: EarnedReachOptions<Id> = {},
 ): EarnedReach {
+  const { influencer, influencerFollowers, sharers } = input;
+  return countEarnedReach((a: Id) => a === influencer || influencerFollowers.has(a), sharers, options);
+}
+
+/**
+ * The counting behind `earnedReach` and `earnedReachUnion`: distinct accounts on the sharers'
+ * follower lists (and the sharers) for which `direct` is false, each sharer taken once as given.
+ */
+export function countEarnedReach<Id extends AccountId>(
+  direct: (account: Id) => boolean,
+  sharers: Iterable<SharerAudience<Id>>,
+  options: EarnedReachOptions<Id> = {},
+): EarnedReach {
   const { exactLimit, precision, includeSharers } = { ...EARNED_REACH_DEFAULTS, ...options };
   const hash = options.hash ?? (hashAccount as (account: Id) => number);
   if (!Number.isInteger(precision) || precision < 4 || precision > 16) {
@@ -134,8 +153,6 @@ export function earnedReach<Id extends AccountId>(
   if (!(exactLimit >= 0)) {
     throw new GraphError('invalid-option', `${WHERE}: exactLimit must be >= 0, got ${exactLimit}`);
   }
-  const { influencer, influencerFollowers, sharers } = input;
-  const direct = (a: Id) => a === influencer || influencerFollowers.has(a);
   const { nodeCount } = options;
   if (nodeCount !== undefined && !(Number.isInteger(nodeCount) && nodeCount >= 0)) {
     throw new GraphError(
@@ -153,7 +170,9 @@ export function earnedReach<Id extends AccountId>(
   let followerCountSum = 0;
   let unknownSharers = 0;
   let withoutCount = 0;
+  const accounts: Id[] = [];
   for (const sharer of sharers) {
+    accounts.push(sharer.account);
     if (!sharer.followers) {
       unknownSharers++;
       const c = sharer.followerCount;
@@ -176,7 +195,7 @@ export function earnedReach<Id extends AccountId>(
   }
   const fromLists = counter.count();
   const noveltyRate = entries > 0 ? Math.min(1, fromLists / entries) : 1;
-  if (includeSharers) for (const sharer of sharers) counter.offer(sharer.account);
+  if (includeSharers) for (const account of accounts) counter.offer(account);
 
   const counted = counter.count();
   const method = counter.exact ? 'exact' : 'hyperloglog';

@@ -18,9 +18,11 @@ export type {
   EarnedReach,
   EarnedReachInput,
   EarnedReachOptions,
+  EarnedReachUnion,
   FollowingLookup,
   FollowsPredicate,
   IndependentCascadeOptions,
+  ReachPost,
   ReconstructInput,
   ReconstructOptions,
   ReshareInput,
@@ -28,6 +30,7 @@ export type {
   SimulatedCascade,
 } from './cascade.types.ts';
 export { EARNED_REACH_DEFAULTS, earnedReach } from './earned-reach.ts';
+export { earnedReachUnion } from './earned-reach-union.ts';
 export { INDEPENDENT_CASCADE_DEFAULTS, simulateIndependentCascade } from './independent-cascade.ts';
 export { RECONSTRUCT_DEFAULTS, reconstructCascade } from './reconstruct.ts';
 export { structuralVirality, wienerIndex } from './structural-virality.ts';

@@ -4,11 +4,17 @@ import { and, eq, sql } from 'drizzle-orm';
 import { CampaignError } from '../campaigns/campaigns.errors.ts';
 import { campaigns } from '../db/schema/index.ts';
 import { reportCsv } from '../reports/report-csv.ts';
-import { campaignReport } from '../reports/reports.service.ts';
+import { type CampaignReport, campaignReport } from '../reports/reports.service.ts';
 import { UsageError } from './cli-errors.ts';
 import { withWorkspace } from './track-command.ts';
 
 const show = (v: number | null, digits = 0) => (v === null ? 'unknown' : v.toFixed(digits));
+const direct = (v: number | null, kind: 'union' | 'sum') =>
+  kind === 'sum' && v !== null ? `${show(v)} (sum of audiences)` : show(v);
+const earned = (e: CampaignReport['totals']['earnedReach']) =>
+  e.kind === 'exact'
+    ? `${e.value} (exact)`
+    : `${e.value} (estimate ± ${e.plusMinusPercent ?? '?'}%, ${e.low}–${e.high ?? '?'})`;
 
 export async function reportCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -34,13 +40,12 @@ export async function reportCommand(args: string[]): Promise<number> {
     else if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const t = report.totals;
-      const earned = t.earnedReachEstimated ? `estimate ± ${t.earnedReachPlusMinusPercent}%` : 'exact';
       process.stdout.write(
-        `${report.campaign.name}: ${t.posts} posts, direct reach ${show(t.directReach)}, earned reach ${show(t.earnedReach)} (${earned}), engagements ${show(t.engagements)}\n`,
+        `${report.campaign.name}: ${t.posts} posts, each account counted once: direct reach ${direct(t.directReach, t.directReachKind)}, earned reach ${earned(t.earnedReach)}, engagements ${show(t.engagements)}\n`,
       );
       for (const i of report.influencers)
         process.stdout.write(
-          `  ${i.influencer}\t${i.posts} posts\treach ${show(i.directReach)}\tearned ${show(i.earnedReach)}\tengagements ${show(i.engagements)}\tvirality ${show(i.structuralVirality, 2)}\n`,
+          `  ${i.influencer}\t${i.posts} posts\treach ${direct(i.directReach, i.directReachKind)}\tearned ${earned(i.earnedReach)}\tengagements ${show(i.engagements)}\tvirality ${show(i.structuralVirality, 2)}\n`,
         );
     }
     return 0;

@@ -14,7 +14,7 @@ export type JobDeps = {
   logger: Logger;
   config: Config;
   queue: Queue;
-  /** The crawler's time (rate limits, retry back-off); the system clock unless a test injects one. */
+  /** Job time (crawl rate limits and back-off, tracking schedules, "now"); tests inject one. Default: the system clock. */
   clock?: Clock;
 };
 

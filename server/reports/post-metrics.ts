@@ -3,9 +3,10 @@
  * earlier sharer followed, else the post) by graph/cascade, then measured; earned reach is exact
  * where every resharer's follower list is known and an estimate otherwise.
  */
-import { type Cascade, cascadeMetrics, earnedReach, reconstructCascade } from '../../graph/cascade/index.ts';
+import { type Cascade, cascadeMetrics, reconstructCascade } from '../../graph/cascade/index.ts';
 import type { PostResharer, TrackedPost } from '../db/schema/index.ts';
 import type { FollowGraph } from '../tracking/follow-graph.ts';
+import { type PostReach, reachOf } from './report-reach.ts';
 
 export type CascadeNode = {
   account: string;
@@ -42,13 +43,15 @@ export function postMetrics(post: TrackedPost, resharers: PostResharer[], graph:
     followers: graph.followers.get(account),
     followerCount: byAccount.get(account)?.followersCount ?? undefined,
   }));
-  const earned = earnedReach({
-    influencer: post.authorId,
-    influencerFollowers: influencerFollowers ?? new Set<string>(),
-    sharers,
-  });
-  // Without the influencer's follower list the overlap with the direct audience is unknown.
-  const exact = earned.kind === 'exact' && !!influencerFollowers;
+  const reach: PostReach = {
+    platform: post.platform,
+    input: {
+      influencer: post.authorId,
+      influencerFollowers,
+      influencerFollowerCount: post.authorFollowers,
+      sharers,
+    },
+  };
   const nodes: CascadeNode[] = cascade.accounts.map((account, i) => {
     const r = byAccount.get(account);
     return {
@@ -63,20 +66,8 @@ export function postMetrics(post: TrackedPost, resharers: PostResharer[], graph:
   });
   return {
     metrics,
-    earnedReach: {
-      value: Math.round(earned.value),
-      kind: exact ? ('exact' as const) : ('estimate' as const),
-      low: Math.round(earned.low),
-      /** Null when unbounded (some resharer has neither a follower list nor a count). */
-      high: earned.high === null ? null : Math.round(earned.high),
-      /** Half the range relative to the value, for "estimate ± x%"; null when unbounded. */
-      plusMinusPercent:
-        exact || earned.value <= 0
-          ? 0
-          : earned.high === null
-            ? null
-            : Math.round(((earned.high - earned.low) / 2 / earned.value) * 100),
-    },
+    reach,
+    earnedReach: reachOf([reach]).earned,
     nodes,
     reconstruction: { ...cascade.counts },
   };

@@ -1,7 +1,9 @@
 /**
  * Reach and engagement over time, at every snapshot time: engagements summed over each post's
  * latest snapshot so far; reach = direct reach of the posts out by then + each post's earned
- * reach in proportion to the share of its resharers who had reshared by then.
+ * reach in proportion to the share of its resharers who had reshared by then. Posts' reach
+ * overlaps (an account reached by two posts), so the line is scaled to end at the campaign's
+ * reach with each account counted once.
  */
 import type { ReportData } from './report-data.ts';
 
@@ -12,7 +14,9 @@ type SeriesPost = {
   earnedReach: { value: number };
 };
 
-export function reportSeries(data: ReportData, posts: SeriesPost[]) {
+export function reportSeries(data: ReportData, posts: SeriesPost[], campaignReach: number | null) {
+  const added = posts.reduce((a, p) => a + (p.directReach ?? 0) + p.earnedReach.value, 0);
+  const scale = campaignReach === null || added === 0 ? 1 : campaignReach / added;
   const times = [...new Set(data.snapshots.map((s) => s.at.getTime()))].sort((a, b) => a - b);
   const latest = new Map<string, number>();
   const reshareTimes = new Map<string, number[]>();
@@ -34,7 +38,7 @@ export function reportSeries(data: ReportData, posts: SeriesPost[]) {
     return {
       at: new Date(t).toISOString(),
       engagements: [...latest.values()].reduce((a, v) => a + v, 0),
-      reach: Math.round(reach),
+      reach: Math.round(reach * scale),
     };
   });
   return points;

@@ -10,6 +10,7 @@ import { getSettings } from '../tracking/measurement-settings.ts';
 import { BARCELONA_NOTE, FORMULAS } from './formulas.ts';
 import { postMetrics } from './post-metrics.ts';
 import { loadReportData } from './report-data.ts';
+import { type PostReach, reachOf } from './report-reach.ts';
 import { reportSeries } from './report-series.ts';
 
 const sum = (values: Array<number | null>) =>
@@ -23,6 +24,8 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
   const latest = new Map<string, (typeof data.snapshots)[number]>();
   for (const s of data.snapshots) latest.set(s.trackedPostId, s);
 
+  // What each post adds to reach, kept out of the report itself (it holds follower sets).
+  const reachInputs = new Map<string, PostReach>();
   const posts = data.posts.map(({ post, contactName, feeMinor, currency }) => {
     const snap = latest.get(post.id);
     const measured = postMetrics(
@@ -30,6 +33,7 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
       data.resharers.filter((r) => r.trackedPostId === post.id),
       data.graphs.get(post.platform)!,
     );
+    reachInputs.set(post.id, measured.reach);
     const engagements = snap ? snap.likes + snap.reposts + snap.quotes + snap.replies : null;
     const directReach = post.authorFollowers;
     return {
@@ -51,10 +55,7 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
         ? { likes: snap.likes, reposts: snap.reposts, quotes: snap.quotes, replies: snap.replies }
         : null,
       directReach,
-      earnedReach:
-        measured.metrics.reshares > 0
-          ? measured.earnedReach
-          : { ...measured.earnedReach, kind: 'exact' as const },
+      earnedReach: measured.earnedReach,
       engagements,
       engagementRate: ratio(engagements, directReach),
       cascade: {
@@ -75,21 +76,16 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
   for (const p of posts) byDeal.set(p.dealId, [...(byDeal.get(p.dealId) ?? []), p]);
   const influencers = [...byDeal.entries()].map(([dealId, list]) => {
     const first = list[0]!;
-    // Direct reach counts each author once, at their largest follower count.
-    const authors = new Map<string, number | null>();
-    for (const p of list)
-      authors.set(p.authorHandle, Math.max(authors.get(p.authorHandle) ?? -1, p.directReach ?? -1));
-    const directReach = sum([...authors.values()].map((v) => (v === null || v < 0 ? null : v)));
-    const earned = sum(list.map((p) => p.earnedReach.value));
+    const reach = reachOf(list.map((p) => reachInputs.get(p.id)!));
     const engagements = sum(list.map((p) => p.engagements));
     const viral = list.map((p) => p.cascade.structuralVirality).filter((v): v is number => v !== null);
     return {
       dealId,
       influencer: first.influencer,
       posts: list.length,
-      directReach,
-      earnedReach: earned,
-      earnedReachEstimated: list.some((p) => p.earnedReach.kind === 'estimate'),
+      directReach: reach.direct.value,
+      directReachKind: reach.direct.kind,
+      earnedReach: reach.earned,
       engagements,
       structuralVirality: viral.length ? viral.reduce((a, v) => a + v, 0) / viral.length : null,
       feeMinor: first.feeMinor,
@@ -98,19 +94,19 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
     };
   });
 
-  const directReach = sum(influencers.map((i) => i.directReach));
-  const earnedReach = sum(influencers.map((i) => i.earnedReach));
-  const reach = directReach === null && earnedReach === null ? null : (directReach ?? 0) + (earnedReach ?? 0);
+  const campaignReach = reachOf([...reachInputs.values()]);
+  const directReach = campaignReach.direct.value;
+  const earnedReach = campaignReach.earned;
+  const reach = posts.length === 0 ? null : (directReach ?? 0) + earnedReach.value;
   const engagements = sum(influencers.map((i) => i.engagements));
   const fees = sum(influencers.filter((i) => i.currency === campaign.currency).map((i) => i.feeMinor));
   const cpm = (platform: string) =>
     platform === 'bluesky' ? settings.cpmBlueskyMinor : settings.cpmMastodonMinor;
   const emvMinor = posts.length
-    ? posts.reduce(
-        (a, p) =>
+    ? [...campaignReach.byPlatform].reduce(
+        (a, [platform, r]) =>
           a +
-          (cpm(p.platform) * ((p.directReach ?? 0) + p.earnedReach.value) * settings.impressionsPerReach) /
-            1000,
+          (cpm(platform) * ((r.direct.value ?? 0) + r.earned.value) * settings.impressionsPerReach) / 1000,
         0,
       )
     : null;
@@ -127,9 +123,9 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
     totals: {
       posts: posts.length,
       directReach,
+      directReachKind: campaignReach.direct.kind,
       earnedReach,
-      earnedReachEstimated: posts.some((p) => p.earnedReach.kind === 'estimate'),
-      earnedReachPlusMinusPercent: Math.max(0, ...posts.map((p) => p.earnedReach.plusMinusPercent ?? 0)),
+      reach,
       engagements,
       engagementRate: ratio(engagements, directReach),
       feesMinor: fees,
@@ -153,7 +149,7 @@ export async function campaignReport(db: Db, workspaceId: string, campaignId: st
     },
     posts,
     influencers,
-    series: reportSeries(data, posts),
+    series: reportSeries(data, posts, reach),
     organic: {
       count: data.organic.length,
       mentions: data.organic.slice(0, 50).map((m) => ({ ...m, postedAt: m.postedAt.toISOString() })),

@@ -1,19 +1,23 @@
 /**
  * The polling loop: each tick polls every tracked post that is due, then schedules the next tick
- * for the soonest poll to come (between 30 s and 15 min away). One queued tick at a time
- * (singleton); a crashed tick is retried by pg-boss and the due times live in the database.
+ * for the soonest poll to come (at once when one is due already, else between 30 s and 15 min
+ * away). One queued tick at a time (singleton); a crashed tick is retried by pg-boss and the due
+ * times live in the database. Time is the job clock's, so tests move it.
  */
 
+import { type Clock, systemClock } from '../adapters/http/clock.ts';
 import type { Queue } from '../jobs/queue.ts';
 import { defineJob } from '../jobs/registry.ts';
 import { pollDuePosts, soonestPoll } from './poll-post.ts';
 import { TRACKING_TICK } from './tracking.context.ts';
 import { trackingRuntime } from './tracking-runtime.ts';
 
-export async function scheduleTick(queue: Queue | undefined, now: Date, at: Date | null) {
+export async function scheduleTick(queue: Queue | undefined, now: Date, at: Date | null, clock?: Clock) {
   if (!queue || !at) return;
-  const seconds = Math.min(900, Math.max(30, Math.ceil((at.getTime() - now.getTime()) / 1000)));
-  await queue.send(TRACKING_TICK, {}, { singletonKey: TRACKING_TICK, startAfter: seconds });
+  const wait = at.getTime() - now.getTime();
+  const ms = wait <= 0 ? 0 : Math.min(900_000, Math.max(30_000, wait));
+  const startAfter = Math.ceil((clock?.realMs ? clock.realMs(ms) : ms) / 1000);
+  await queue.send(TRACKING_TICK, {}, { singletonKey: TRACKING_TICK, startAfter });
 }
 
 export const trackingJob = defineJob<Record<string, never>>({
@@ -21,13 +25,15 @@ export const trackingJob = defineJob<Record<string, never>>({
   policy: 'short',
   options: { pollingIntervalSeconds: 5 },
   async run(_data, deps) {
-    const runtime = trackingRuntime(deps.config);
+    const clock = deps.clock ?? systemClock;
+    const runtime = { ...trackingRuntime(deps.config), now: () => new Date(clock.now()) };
     const db = deps.database.db;
     const counts = await pollDuePosts(db, runtime);
     deps.logger.info(counts, 'tracked posts polled');
-    await scheduleTick(deps.queue, runtime.now(), await soonestPoll(db));
+    await scheduleTick(deps.queue, runtime.now(), await soonestPoll(db), clock);
   },
   async failed(_data, deps) {
-    await scheduleTick(deps.queue, new Date(), new Date(Date.now() + 60_000));
+    const clock = deps.clock ?? systemClock;
+    await scheduleTick(deps.queue, new Date(clock.now()), new Date(clock.now() + 60_000), clock);
   },
 });

@@ -41,6 +41,8 @@ export type FakeStats = {
   faultsInjected: number;
   maxInFlight: number;
   userAgents: Set<string>;
+  /** When each request arrived, on the server's clock (for the busiest window of a benchmark). */
+  arrivals: number[];
 };
 
 export type FakeServerOptions = {
@@ -106,6 +108,7 @@ export const startFakeHttp = async (
     faultsInjected: 0,
     maxInFlight: 0,
     userAgents: new Set(),
+    arrivals: [],
   };
   let inFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
@@ -148,6 +151,7 @@ export const startFakeHttp = async (
   const handle = (req: IncomingMessage, res: ServerResponse, baseUrl: string, body: string) => {
     const url = new URL(req.url ?? '/', baseUrl);
     stats.requests += 1;
+    stats.arrivals.push(clock.now());
     stats.byPath[url.pathname] = (stats.byPath[url.pathname] ?? 0) + 1;
     stats.userAgents.add(req.headers['user-agent'] ?? '');
     const taken = takeQuota();

@@ -39,6 +39,8 @@ export type FakeMastodon = FakeServer & {
   /** The id of account `index`'s post number `post`. */
   statusId(index: number, post: number): string;
   accountId(index: number): string;
+  /** Addresses other servers show this instance's statuses under; search finds them with resolve=true. */
+  foreignUrls: Map<string, { account: number; post: number }>;
 };
 
 const ACCOUNT_BASE = 110_000_000_000_000_000n;
@@ -153,11 +155,13 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     };
   };
 
+  const foreignUrls = new Map<string, { account: number; post: number }>();
   const statusRoutes = createStatusRoutes({
     graph,
     spread,
     domain,
     account,
+    foreignUrls,
     idPage: (...args) => idPage(...args),
   });
 
@@ -182,6 +186,8 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     const statusRoute = statusRoutes(path, query, baseUrl);
     if (statusRoute) return statusRoute;
     if (path === '/api/v2/search') {
+      if (query.get('type') === 'statuses')
+        return statusRoutes.search(query.get('q') ?? '', query.get('resolve') === 'true');
       if (query.get('type') !== 'accounts')
         return { status: 200, body: { accounts: [], statuses: [], hashtags: [] } };
       const limit = Math.min(40, Math.max(1, Number(query.get('limit') ?? 20) || 20));
@@ -228,6 +234,7 @@ export const startFakeMastodon = async (options: FakeMastodonOptions): Promise<F
     domain,
     acct: (i) => `${graph.accounts[i]!.name}@${domain}`,
     accountId,
+    foreignUrls,
     statusId: (i, j) => statusId(i, j).toString(),
   };
 };

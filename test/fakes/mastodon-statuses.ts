@@ -2,7 +2,9 @@
  * The fake Mastodon instance's status routes, as mastodon/documentation defines them:
  * GET /api/v1/statuses/:id (404 once deleted), /:id/reblogged_by and /:id/favourited_by
  * (accounts, newest first, `Link` pagination by max_id), /:id/context (`{ancestors,
- * descendants}`), and /api/v1/timelines/tag/:hashtag (public statuses with that tag).
+ * descendants}`), /api/v1/timelines/tag/:hashtag (public statuses with that tag), and the
+ * statuses part of /api/v2/search: a status found by its own `url` or `uri`, or, with
+ * `resolve=true` only, by an address another server shows it under (`foreignUrls`).
  */
 import type { FakeAccount, FakeGraph } from './fake-graph.ts';
 import type { FakeResponse } from './fake-http.ts';
@@ -16,6 +18,8 @@ export type StatusContext = {
   spread: FakeSpread;
   domain: string;
   account(a: FakeAccount): Record<string, unknown>;
+  /** Addresses other servers show this instance's statuses under, as `resolve` would fetch them. */
+  foreignUrls: Map<string, { account: number; post: number }>;
   idPage(
     all: Array<{ id: bigint; json: unknown }>,
     query: URLSearchParams,
@@ -84,8 +88,20 @@ export const createStatusRoutes = (c: StatusContext) => {
     return out.sort((x, y) => (x.id < y.id ? 1 : -1));
   };
 
+  /** /api/v2/search?type=statuses: the status a URL names, if this instance holds it. */
+  const search = (q: string, resolve: boolean): FakeResponse => {
+    const empty = { status: 200, body: { accounts: [], statuses: [], hashtags: [] } };
+    const named = parse(/\/(\d+)$/.exec(q)?.[1] ?? '');
+    const shown = named && status(named.a, named.j);
+    const own = shown && (shown.url === q || shown.uri === q) ? named : undefined;
+    const foreign = resolve ? c.foreignUrls.get(q) : undefined;
+    const hit = own ?? (foreign && { a: foreign.account, j: foreign.post });
+    if (!hit || !parse(statusId(hit.a, hit.j).toString())) return empty;
+    return { ...empty, body: { ...empty.body, statuses: [status(hit.a, hit.j)] } };
+  };
+
   /** The response for `path`, or undefined when it is not a status route. */
-  return (path: string, query: URLSearchParams, baseUrl: string): FakeResponse | undefined => {
+  const route = (path: string, query: URLSearchParams, baseUrl: string): FakeResponse | undefined => {
     const tag = /^\/api\/v1\/timelines\/tag\/([^/]+)$/.exec(path);
     if (tag) return c.idPage(tagged(decodeURIComponent(tag[1]!)), query, path, baseUrl, 40, 20);
     const m = /^\/api\/v1\/statuses\/([^/]+)(?:\/(reblogged_by|favourited_by|context))?$/.exec(path);
@@ -122,4 +138,5 @@ export const createStatusRoutes = (c: StatusContext) => {
       .sort((x, y) => (x.id < y.id ? 1 : -1));
     return c.idPage(items, query, path, baseUrl, 80, 40);
   };
+  return Object.assign(route, { search });
 };

@@ -19,5 +19,23 @@ export const createScaledClock = ({ speed, start = Date.now() }: ScaledClockOpti
   return {
     now: () => start + (performance.now() - realStart) * speed,
     sleep: (ms, signal) => sleepReal(ms / speed, signal),
+    realMs: (ms) => ms / speed,
+  };
+};
+
+/**
+ * A clock that moves only when the test says, for jobs that schedule themselves: waits handed
+ * to the job queue take no real time (`realMs` 0), so a job finds nothing due until the test
+ * advances the clock past it.
+ */
+export const createManualClock = (start: number): Clock & { advance(ms: number): void } => {
+  let now = start;
+  return {
+    now: () => now,
+    sleep: async () => {},
+    realMs: () => 0,
+    advance(ms) {
+      now += ms;
+    },
   };
 };

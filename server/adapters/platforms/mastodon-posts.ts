@@ -5,12 +5,16 @@
  * own posts) and /api/v1/timelines/tag/:hashtag. Mastodon says neither when an account
  * reblogged nor through whom, so reblogs carry no time; the caller uses when it first saw them.
  *
+ * A pasted address whose id the instance it names does not know (a remote account's status as
+ * another instance shows it, `/@alice@other.example/123`, or an id that instance answers 404
+ * for) is resolved with /api/v2/search?q=URL&resolve=true&type=statuses on that instance.
+ *
  *   const posts = createMastodonPosts({ fetcher, instances: { 'masto.test': 'http://127.0.0.1:4567' } });
  *   await posts.refOf('https://masto.test/@alice/1100…') → { platform: 'mastodon', id: '1100…', instance: 'masto.test' }
  */
 import { z } from 'zod';
 import { httpUrlOrUndefined } from '../../lib/http-url.ts';
-import { CrawlError } from '../http/crawl.errors.ts';
+import { CrawlError, isCrawlError } from '../http/crawl.errors.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { htmlToText } from './html-text.ts';
 import { accountSchema, nextLink, parseMastodonHandle } from './mastodon.ts';
@@ -39,7 +43,7 @@ const statusSchema = z.object({
 });
 type RawStatus = z.infer<typeof statusSchema>;
 
-const STATUS_URL = /^https?:\/\/([^/]+)\/(?:@[^/]+|users\/[^/]+\/statuses)\/(\d+)\/?(?:[?#].*)?$/;
+const STATUS_URL = /^https?:\/\/([^/]+)\/(?:@([^/]+)|users\/[^/]+\/statuses)\/(\d+)\/?(?:[?#].*)?$/;
 const MAX_PAGES = 10;
 
 export const createMastodonPosts = ({
@@ -96,18 +100,39 @@ export const createMastodonPosts = ({
 
   const parse: PostConnector['parse'] = (input) => {
     const m = STATUS_URL.exec(input.trim());
-    return m ? { ref: { platform: 'mastodon', id: m[2]!, instance: m[1]!.toLowerCase() } } : null;
+    if (!m) return null;
+    // A remote account's status as this instance shows it: only the instance can say which it is.
+    if (m[2]?.includes('@')) return { actor: m[2] };
+    return { ref: { platform: 'mastodon', id: m[3]!, instance: m[1]!.toLowerCase() } };
+  };
+
+  /** The status `url` names, as the instance it names knows it (a remote one fetched by that instance). */
+  const resolveUrl = async (url: string, options?: CallOptions): Promise<PostRef> => {
+    const instance = new URL(url).host.toLowerCase();
+    const search = `${baseOf(instance)}/api/v2/search?q=${encodeURIComponent(url)}&type=statuses&resolve=true&limit=1`;
+    const { data } = await get(search, z.object({ statuses: z.array(statusSchema) }), options);
+    const found = data.statuses[0];
+    if (!found)
+      throw new CrawlError('not_found', `mastodon/posts: ${instance} does not know ${url}`, { url });
+    return { platform: 'mastodon', id: found.id, instance };
   };
 
   return {
     platform: 'mastodon',
     parse,
 
-    async refOf(input) {
-      const parsed = parse(input);
-      if (!parsed?.ref)
-        throw new CrawlError('invalid_input', 'mastodon/posts: not a Mastodon status address');
-      return parsed.ref;
+    async refOf(input, options) {
+      const url = input.trim();
+      const parsed = parse(url);
+      if (!parsed) throw new CrawlError('invalid_input', 'mastodon/posts: not a Mastodon status address');
+      if (!parsed.ref) return resolveUrl(url, options);
+      try {
+        await get(statusUrl(parsed.ref), statusSchema, options);
+        return parsed.ref;
+      } catch (error) {
+        if (!isCrawlError(error, 'not_found')) throw error;
+        return resolveUrl(url, options);
+      }
     },
 
     async post(ref, options) {

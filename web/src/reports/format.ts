@@ -26,7 +26,20 @@ export function money(minor: number | null | undefined, currency: string): strin
   return new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 100);
 }
 
-export function earned(e: { value: number; kind: 'exact' | 'estimate'; plusMinusPercent: number | null }) {
+/** Earned reach as shown: exact, or "estimate ± x%" with the range it is known to lie in. */
+export function earned(e: {
+  value: number;
+  kind: 'exact' | 'estimate';
+  low: number;
+  high: number | null;
+  plusMinusPercent: number | null;
+}) {
   if (e.kind === 'exact') return count(e.value);
-  return `${count(e.value)} (estimate ± ${e.plusMinusPercent === null ? '?' : e.plusMinusPercent}%)`;
+  const pm = e.plusMinusPercent === null ? '?' : e.plusMinusPercent;
+  return `${count(e.value)} (estimate ± ${pm}%, ${count(e.low)}–${e.high === null ? '?' : count(e.high)})`;
+}
+
+/** Direct reach, saying so when accounts following two influencers may count twice. */
+export function direct(value: number | null, kind: 'union' | 'sum') {
+  return kind === 'sum' && value !== null ? `${count(value)} (sum of audiences)` : count(value);
 }

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { count, decimal, money } from './format.ts';
+import { count, decimal, direct, earned, money } from './format.ts';
 import { FormulaHeader } from './metric.tsx';
 import type { Report } from './reports.data.ts';
 
@@ -27,11 +27,8 @@ export function InfluencerTable(props: { report: Report }) {
                 <a href={`/deals/${i.dealId}`}>{i.influencer}</a>
               </td>
               <td>{i.posts}</td>
-              <td>{count(i.directReach)}</td>
-              <td>
-                {count(i.earnedReach)}
-                {i.earnedReachEstimated ? ' (estimate)' : ''}
-              </td>
+              <td>{direct(i.directReach, i.directReachKind)}</td>
+              <td>{earned(i.earnedReach)}</td>
               <td>{count(i.engagements)}</td>
               <td>{decimal(i.structuralVirality)}</td>
               <td>

@@ -4,12 +4,13 @@ import { downloadText } from '../lib/download.ts';
 import { errorMessage } from '../lib/trpc.ts';
 import { EmptyState } from '../ui/feedback.tsx';
 import { EmvPanel } from './emv-panel.tsx';
-import { count, earned, money, share } from './format.ts';
+import { count, direct, earned, money, share } from './format.ts';
 import { GoalsMeasured } from './goals.tsx';
 import { InfluencerTable } from './influencer-table.tsx';
 import { MeasurementSettings } from './measurement-settings.tsx';
 import { Metric } from './metric.tsx';
 import { PostCascades } from './post-cascades.tsx';
+import { PostTable } from './post-table.tsx';
 import { ReportChart } from './report-chart.tsx';
 import { getReport, getReportCsv } from './reports.data.ts';
 import { TermsPanel } from './terms-panel.tsx';
@@ -64,16 +65,10 @@ export function ReportView(props: { campaignId: string }) {
             >
               <div class="metrics">
                 <Metric label="Direct reach" formula={f().directReach}>
-                  {count(t().directReach)}
+                  {direct(t().directReach, t().directReachKind)}
                 </Metric>
                 <Metric label="Earned reach" formula={f().earnedReach}>
-                  {t().earnedReachEstimated
-                    ? earned({
-                        value: t().earnedReach ?? 0,
-                        kind: 'estimate',
-                        plusMinusPercent: t().earnedReachPlusMinusPercent,
-                      })
-                    : count(t().earnedReach)}
+                  {earned(t().earnedReach)}
                 </Metric>
                 <Metric label="Engagements" formula={f().engagements}>
                   {count(t().engagements)}
@@ -107,6 +102,10 @@ export function ReportView(props: { campaignId: string }) {
               <section class="card">
                 <h2>Influencers</h2>
                 <InfluencerTable report={r()} />
+              </section>
+              <section class="card">
+                <h2>Posts</h2>
+                <PostTable report={r()} />
               </section>
               <PostCascades report={r()} />
             </Show>
