@@ -125,7 +125,7 @@ describe('murmur track and murmur report', () => {
 });
 
 describe('murmur report counts each account once', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'murmur-reach-cli-'));
+  const dataDir = migratedDataDir('murmur-reach-cli-');
   const overlap = overlapGraph();
   const idx = (key: string) => overlap.byName.get(`user${key}`)!;
   let server: FakeBluesky;

@@ -40,6 +40,8 @@ export async function startQueue(database: Database, logger: Logger, queues: Que
     boss,
     async send(name, data, options = {}) {
       const id = await boss.send(name, data, options);
+      // A job that reschedules itself must wait at least a second when it has nothing to do, or
+      // this would make it spin (see tracking.job.ts, send.job.ts).
       if (id && !options.startAfter) for (const worker of local.get(name) ?? []) boss.notifyWorker(worker);
       return id;
     },

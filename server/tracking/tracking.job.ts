@@ -1,6 +1,6 @@
 /**
  * The polling loop: each tick polls every tracked post that is due, then schedules the next tick
- * for the soonest poll to come (at once when one is due already, else between 30 s and 15 min
+ * for the soonest poll to come (within 5 s when one is due already, else between 30 s and 15 min
  * away). One queued tick at a time (singleton); a crashed tick is retried by pg-boss and the due
  * times live in the database. Time is the job clock's, so tests move it.
  */
@@ -15,8 +15,10 @@ import { trackingRuntime } from './tracking-runtime.ts';
 export async function scheduleTick(queue: Queue | undefined, now: Date, at: Date | null, clock?: Clock) {
   if (!queue || !at) return;
   const wait = at.getTime() - now.getTime();
-  const ms = wait <= 0 ? 0 : Math.min(900_000, Math.max(30_000, wait));
-  const startAfter = Math.ceil((clock?.realMs ? clock.realMs(ms) : ms) / 1000);
+  // A post due already is polled soon, but never in a tight loop should one stay due.
+  const ms = wait <= 0 ? 5_000 : Math.min(900_000, Math.max(30_000, wait));
+  // At least a second: a tick never wakes the workers at once, so it cannot spin (queue.ts).
+  const startAfter = Math.max(1, Math.ceil((clock?.realMs ? clock.realMs(ms) : ms) / 1000));
   await queue.send(TRACKING_TICK, {}, { singletonKey: TRACKING_TICK, startAfter });
 }
 
