@@ -25,7 +25,7 @@ export async function scheduleTick(queue: Queue | undefined, now: Date, at: Date
 export const trackingJob = defineJob<Record<string, never>>({
   name: TRACKING_TICK,
   policy: 'short',
-  options: { pollingIntervalSeconds: 5 },
+  options: { pollingIntervalSeconds: 2 },
   async run(_data, deps) {
     const clock = deps.clock ?? systemClock;
     const runtime = { ...trackingRuntime(deps.config), now: () => new Date(clock.now()) };
