@@ -9,7 +9,7 @@ export default defineConfig({
     // re-evaluating it (plus compiling PGlite's WASM again) cost about 5 s per file. Test files
     // keep their state in their own scope and close what they open, so sharing is safe.
     isolate: false,
-    maxWorkers: 3,
+    maxWorkers: 2,
     // Limits only, never measures: generous because a loaded two-core machine runs everything
     // several times slower (a fresh embedded database plus a Chromium can take a minute there).
     testTimeout: 60_000,
