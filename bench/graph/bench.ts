@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { betweennessSources, scaleFreeDigraph, seededRng } from '../../graph/index.ts';
+import { scoringThreads } from '../../server/scoring/run-in-worker.ts';
 import { DATASETS, type DatasetName, hasDataset, loadDataset } from './datasets.ts';
 
 const args = process.argv.slice(2);
@@ -147,3 +148,6 @@ console.log(`\n1 thread against 2 threads, seconds (load average before: ${loadB
 console.log('| graph | run | 1 thread | 2 threads | speedup | peak MB, 1 thread | peak MB, 2 threads |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const row of threadRows) console.log(row);
+console.log(
+  `\nAt the load average before this run the server's scoring job would use ${scoringThreads(undefined, Number(loadBefore.split(',')[0]))} thread(s); now ${scoringThreads()} (idle cores only: see server/scoring/run-in-worker.ts).`,
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type NicheInput, plantedCommunities, scoreNicheAsync, seededRng } from '../../graph/index.ts';
-import { scoreInWorker } from './run-in-worker.ts';
+import { scoreInWorker, scoringThreads } from './run-in-worker.ts';
 
 // Each call transfers the input's buffers to the worker, so every run gets its own copy.
 function niche(): NicheInput {
@@ -37,5 +37,13 @@ describe('scoring a niche off the HTTP thread', () => {
   it('reports a clear error when the graph is invalid, with helper threads running', async () => {
     const bad = { nodeCount: 2, sources: Int32Array.of(0), targets: Int32Array.of(5) };
     await expect(scoreInWorker(bad, { seed: 1, threads: 2 })).rejects.toThrow(/Scoring failed: .*not a node/);
+  });
+
+  it('scores on the idle cores only: one thread when the other core is busy', () => {
+    expect(scoringThreads(2, 0.2)).toBe(2);
+    expect(scoringThreads(2, 1.1)).toBe(1);
+    expect(scoringThreads(2, 7)).toBe(1);
+    expect(scoringThreads(8, 0)).toBe(4);
+    expect(scoringThreads(8, 5.6)).toBe(2);
   });
 });
