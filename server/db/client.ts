@@ -68,6 +68,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  return databaseOverPglite(pglite);
+}
+
+/** A Database over an open PGlite (`close` closes it). */
+export function databaseOverPglite(pglite: PGlite): Database {
   const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
