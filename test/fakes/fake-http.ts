@@ -43,6 +43,8 @@ export type FakeStats = {
   userAgents: Set<string>;
   /** When each request arrived, on the server's clock (for the busiest window of a benchmark). */
   arrivals: number[];
+  /** Rate-limit windows the published quota opened (a new one opens with the first request after a reset). */
+  quotaWindows: number;
 };
 
 export type FakeServerOptions = {
@@ -109,12 +111,13 @@ export const startFakeHttp = async (
     maxInFlight: 0,
     userAgents: new Set(),
     arrivals: [],
+    quotaWindows: 0,
   };
   let inFlight = 0;
   const timers = new Set<NodeJS.Timeout>();
 
   /** A fixed window that opens with the first request after the last one closed. */
-  const createQuota = (policy: FakeRateLimitPolicy | null) => {
+  const createQuota = (policy: FakeRateLimitPolicy | null, onOpen = () => {}) => {
     let quota: QuotaState | null = null;
     return (): { allowed: boolean; quota: QuotaState | null } => {
       if (!policy) return { allowed: true, quota: null };
@@ -122,13 +125,16 @@ export const startFakeHttp = async (
       if (!quota || now >= quota.resetAt) {
         const { limit, windowMs } = policy;
         quota = { limit, remaining: limit, resetAt: now + windowMs, windowMs };
+        onOpen();
       }
       if (quota.remaining <= 0) return { allowed: false, quota };
       quota.remaining -= 1;
       return { allowed: true, quota };
     };
   };
-  const takeQuota = createQuota(options.rateLimit ?? null);
+  const takeQuota = createQuota(options.rateLimit ?? null, () => {
+    stats.quotaWindows += 1;
+  });
   const takePagingQuota = createQuota(options.pagingRateLimit ?? null);
 
   const takeFault = (path: string): FakeFault | undefined => {
