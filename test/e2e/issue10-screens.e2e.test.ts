@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserReason, startTestServer } from '../support/browser.ts';
+import { launchBrowser, pageApi, skipBrowserReason, startTestServer } from '../support/browser.ts';
 
 /** Two tight groups of follows and one bridge: small enough to score in a moment, with communities. */
 function smallGraph() {
@@ -34,26 +34,8 @@ describe.skipIf(!!skipBrowserReason)('issue 10 screens in the browser', () => {
   let page: Page;
   let nicheUrl = '';
 
-  /** The API as the signed-in page calls it (same cookie, same CSRF header). */
-  async function api<T>(path: string, input: unknown, method: 'query' | 'mutation' = 'mutation'): Promise<T> {
-    return page.evaluate(
-      async ({ path, input, method }) => {
-        const url =
-          method === 'query'
-            ? `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
-            : `/trpc/${path}`;
-        const response = await fetch(url, {
-          method: method === 'query' ? 'GET' : 'POST',
-          headers: { 'content-type': 'application/json', 'x-murmur-client': 'web' },
-          body: method === 'mutation' ? JSON.stringify(input) : undefined,
-        });
-        const body = await response.json();
-        if (!response.ok) throw new Error(JSON.stringify(body));
-        return body.result.data;
-      },
-      { path, input, method },
-    ) as Promise<T>;
-  }
+  const api = <T>(path: string, input: unknown, method: 'query' | 'mutation' = 'mutation') =>
+    pageApi(page)<T>(path, input, method);
 
   const leaderboard = () => page.getByRole('table', { name: 'Leaderboard' });
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserReason, startTestServer } from '../support/browser.ts';
+import { launchBrowser, pageApi, skipBrowserReason, startTestServer } from '../support/browser.ts';
 import { type Dovecot, skipDovecotReason, startDovecot } from '../support/dovecot.ts';
 import { replyMail } from '../support/inbound-mail.ts';
 
@@ -32,21 +32,8 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
       await dovecot?.stop();
     });
 
-    /** The API as the web app calls it, with the signed-in session. */
     const call = <T>(path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation') =>
-      page.evaluate(
-        async ([path, input, kind]) => {
-          const headers = { 'content-type': 'application/json', 'x-murmur-client': 'web' };
-          const response =
-            kind === 'query'
-              ? await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-              : await fetch(`/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
-          const body = await response.json();
-          if (!response.ok) throw new Error(JSON.stringify(body));
-          return body.result.data;
-        },
-        [path, input, kind] as const,
-      ) as Promise<T>;
+      pageApi(page)<T>(path, input, kind);
 
     it('moves the replying deal to Replied and cancels only its next step', async () => {
       await page.goto(server.url);

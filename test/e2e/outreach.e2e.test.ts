@@ -7,7 +7,7 @@
  */
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserReason, startTestServer } from '../support/browser.ts';
+import { launchBrowser, pageApi, skipBrowserReason, startTestServer } from '../support/browser.ts';
 import { startTestSmtp, type TestSmtp } from '../support/smtp-server.ts';
 
 describe.skipIf(!!skipBrowserReason)('outreach email, in the browser', () => {
@@ -32,21 +32,7 @@ describe.skipIf(!!skipBrowserReason)('outreach email, in the browser', () => {
     await smtp?.close();
   });
 
-  const call = <T>(path: string, input: unknown) =>
-    page.evaluate(
-      async ([path, input]) => {
-        const headers = { 'content-type': 'application/json', 'x-murmur-client': 'web' };
-        const response = await fetch(`/trpc/${path}`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(input),
-        });
-        const body = await response.json();
-        if (!response.ok) throw new Error(JSON.stringify(body));
-        return body.result.data;
-      },
-      [path, input] as const,
-    ) as Promise<T>;
+  const call = <T>(path: string, input: unknown) => pageApi(page)<T>(path, input);
 
   it('connects a mailbox, writes a template, sends from a deal and enrols a sequence', async () => {
     await page.goto(server.url);

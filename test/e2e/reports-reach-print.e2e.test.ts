@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeBluesky, startFakeBluesky } from '../fakes/bluesky-server.ts';
 import { overlapExpected, overlapGraph, overlapSeeds } from '../fakes/overlap-campaign.ts';
-import { launchBrowser, skipBrowserReason, startTestServer } from '../support/browser.ts';
+import { launchBrowser, pageApi, skipBrowserReason, startTestServer } from '../support/browser.ts';
 
 const graph = overlapGraph();
 const idx = (key: string) => graph.byName.get(`user${key}`)!;
@@ -31,20 +31,9 @@ describe.skipIf(!!skipBrowserReason)('a campaign report in the browser, on scree
     await bsky?.close();
   });
 
-  /** The API from the signed-in page, as a script would use it. */
   const api = (path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation') =>
-    page.evaluate(
-      async ({ path, input, kind }) => {
-        const headers = { 'content-type': 'application/json', 'x-murmur-client': 'web' };
-        const response =
-          kind === 'query'
-            ? await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-            : await fetch(`/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
-        if (!response.ok) throw new Error(await response.text());
-        return (await response.json()).result.data;
-      },
-      { path, input, kind },
-    );
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads its own fixtures' results loosely
+    pageApi(page)<any>(path, input, kind);
 
   it('shows each account once in the totals and the influencer table, and prints only the report', async () => {
     await page.goto(server.url);

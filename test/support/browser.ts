@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../server/config.ts';
 import { type Running, startServer } from '../../server/main.ts';
 
@@ -50,4 +50,25 @@ export async function startTestServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The tRPC API as the signed-in page calls it (same cookie, same CSRF header), for a test that
+ * sets up data the way a script or an import would; a failure throws the response body.
+ */
+export function pageApi(page: Page) {
+  return <T = never>(path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation') =>
+    page.evaluate(
+      async ({ path, input, kind }) => {
+        const headers = { 'content-type': 'application/json', 'x-murmur-client': 'web' };
+        const response =
+          kind === 'query'
+            ? await fetch(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+            : await fetch(`/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
+        const text = await response.text();
+        if (!response.ok) throw new Error(text);
+        return JSON.parse(text).result.data;
+      },
+      { path, input, kind },
+    ) as Promise<T>;
 }
