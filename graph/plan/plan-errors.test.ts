@@ -2,32 +2,10 @@
  * What the planner refuses, with the codes the server maps to API errors.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCsr, PlanError, planSeeds, weightedCascade } from '../index.ts';
+import { PlanError, planSeeds, weightedCascade } from '../index.ts';
+import { csrOf, TWO_AUDIENCES } from './small-graphs.fixture.ts';
 
-// A two-community follower graph: a follows b.
-const FOLLOWS: [number, number][] = [
-  [1, 0],
-  [2, 0],
-  [3, 0],
-  [4, 1],
-  [4, 2],
-  [6, 5],
-  [7, 5],
-  [8, 5],
-  [8, 7],
-  [6, 3],
-  [10, 9],
-  [11, 9],
-  [0, 9],
-  [5, 9],
-  [11, 10],
-  [2, 1],
-];
-const csr = buildCsr(
-  12,
-  Int32Array.from(FOLLOWS, (e) => e[0]),
-  Int32Array.from(FOLLOWS, (e) => e[1]),
-);
+const csr = csrOf(12, TWO_AUDIENCES);
 
 describe('refusing what cannot be planned', () => {
   const graph = weightedCascade(csr);

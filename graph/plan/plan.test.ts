@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  buildCsr,
   type InfluenceGraph,
   learnedCascade,
   type PlanResult,
@@ -17,15 +16,7 @@ import {
   uniformCascade,
   weightedCascade,
 } from '../index.ts';
-
-/** A follower graph: `follows[i] = [a, b]` means a follows b, so posts flow b → a. */
-function csrOf(n: number, follows: [number, number][]) {
-  return buildCsr(
-    n,
-    Int32Array.from(follows, (e) => e[0]),
-    Int32Array.from(follows, (e) => e[1]),
-  );
-}
+import { csrOf, TWO_AUDIENCES } from './small-graphs.fixture.ts';
 
 /** Exact expected spread of every set, by enumerating the 2^m live-edge worlds. */
 function exactSpreads(graph: InfluenceGraph): (set: number[]) => number {
@@ -78,25 +69,7 @@ function subsets(n: number, size: number): number[][] {
   return out;
 }
 
-// Two small audiences around accounts 0 and 5, a bridge 3 → 6, and account 9 followed by both hubs.
-const FOLLOWS: [number, number][] = [
-  [1, 0],
-  [2, 0],
-  [3, 0],
-  [4, 1],
-  [4, 2],
-  [6, 5],
-  [7, 5],
-  [8, 5],
-  [8, 7],
-  [6, 3],
-  [10, 9],
-  [11, 9],
-  [0, 9],
-  [5, 9],
-  [11, 10],
-  [2, 1],
-];
+const FOLLOWS = TWO_AUDIENCES; // two small audiences around 0 and 5, a bridge 3 → 6
 
 const withoutTimings = (plan: PlanResult) => ({ ...plan, timings: undefined });
 
