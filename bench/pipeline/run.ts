@@ -9,7 +9,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { buildWeb, webBuildIsStale } from '../../server/cli/build-web.ts';
 import { createUserFromCli } from '../../server/cli/user-create.ts';
 import { listContacts } from '../../server/contacts/contacts.service.ts';
-import { launchBrowser, skipBrowserReason, startTestServer } from '../../test/support/browser.ts';
+import {
+  launchBrowser,
+  skipBrowserReason,
+  startTestServer,
+  stopBrowser,
+} from '../../test/support/browser.ts';
 import { rng, seedPipeline } from './seed.ts';
 
 const CONTACTS = 10_000;
@@ -168,6 +173,7 @@ async function main() {
         report('board first render, from the campaigns list', navigations, 1000);
       } finally {
         await browser.close();
+        await stopBrowser();
       }
     }
     console.log(`load average ${loadavg()[0].toFixed(1)} at the end`);

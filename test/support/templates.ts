@@ -103,9 +103,13 @@ export function pgliteDump(): Blob {
   return dump;
 }
 
-/** A new data folder holding a migrated embedded database, for tests that run `murmur`. */
+/**
+ * A new data folder holding a migrated embedded database, for tests that run `murmur` or a
+ * server. Outside the test run (a benchmark), where no template was made, the folder starts empty
+ * and Murmur migrates it on open.
+ */
 export function migratedDataDir(prefix = 'murmur-test-'): string {
   const folder = mkdtempSync(join(tmpdir(), prefix));
-  cpSync(dataFolder, pgliteFolder(folder), { recursive: true });
+  if (existsSync(dataFolder)) cpSync(dataFolder, pgliteFolder(folder), { recursive: true });
   return folder;
 }
