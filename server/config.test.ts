@@ -49,4 +49,15 @@ describe('loadConfig', () => {
       /MASTODON_INSTANCE_URLS/,
     );
   });
+
+  it('takes a crawl lease length in whole seconds, 15 unless set, and refuses one under 2', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).crawlLeaseSeconds).toBe(15);
+    expect(loadConfig({ DATA_DIR: tempDir(), CRAWL_LEASE_SECONDS: '60' }).crawlLeaseSeconds).toBe(60);
+    expect(() => loadConfig({ DATA_DIR: tempDir(), CRAWL_LEASE_SECONDS: '1' })).toThrow(
+      /CRAWL_LEASE_SECONDS/,
+    );
+    expect(() => loadConfig({ DATA_DIR: tempDir(), CRAWL_LEASE_SECONDS: 'soon' })).toThrow(
+      /CRAWL_LEASE_SECONDS/,
+    );
+  });
 });

@@ -22,6 +22,7 @@ const schema = z.object({
   MURMUR_USER_AGENT: z.string().min(1).optional(),
   MASTODON_INSTANCE_URLS: z.string().optional(),
   MASTODON_SEARCH_INSTANCE: z.string().min(1).default('mastodon.social'),
+  CRAWL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(15),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/?#]+/, 'must be smtp://user:password@host:port or smtps://…')
@@ -47,6 +48,11 @@ export type Config = {
    * smtps://, with credentials and an optional `?from=`. Holds a password: never log it.
    */
   smtpUrl?: string;
+  /**
+   * How long a worker's claim on a crawl lasts unless renewed (each saved page renews it). After a
+   * worker dies, another takes its crawl over this long after its last page.
+   */
+  crawlLeaseSeconds?: number;
 };
 
 export class ConfigError extends Error {
@@ -74,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mastodonInstanceUrls: parseInstanceUrls(e.MASTODON_INSTANCE_URLS),
     mastodonSearchInstance: e.MASTODON_SEARCH_INSTANCE.toLowerCase(),
     smtpUrl: e.SMTP_URL,
+    crawlLeaseSeconds: e.CRAWL_LEASE_SECONDS,
   };
 }
 

@@ -56,6 +56,8 @@ describe.skipIf(!!reason)('a crawl across a killed server', () => {
         PORT: '0',
         SESSION_SECRET: 'restart-test-secret-that-is-long-enough',
         BLUESKY_APPVIEW_URL: server.url,
+        // The killed process's claim on the crawl runs out 3 s after its last page, not 15.
+        CRAWL_LEASE_SECONDS: '3',
         LOG_LEVEL: 'warn',
       },
       stdio: 'pipe',

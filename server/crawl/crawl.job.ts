@@ -24,6 +24,7 @@ export function crawlRuntime(
   const limiter: RateLimiter = createRateLimiter({ clock, maxConcurrentPerHost: 4 });
   return {
     ...defaultRuntimeTimings,
+    ...(config.crawlLeaseSeconds ? { leaseMs: config.crawlLeaseSeconds * 1000 } : {}),
     ...timings,
     ownerId: newOwnerId(),
     connector(platform) {
