@@ -28,13 +28,23 @@ describe.each(testDatabaseKinds)('background jobs on %s', (kind) => {
     },
   });
 
+  // Polls only every ten minutes: a job sent from this process must not wait for that poll.
+  const delayed: number[] = [];
+  const slowPoller = defineJob<{ n: number }>({
+    name: 'test-slow-poller',
+    options: { pollingIntervalSeconds: 600 },
+    async run(data) {
+      delayed.push(data.n);
+    },
+  });
+
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     const logger = pino({ level: 'silent' });
-    queue = await startQueue(database, logger, [echo, flaky]);
+    queue = await startQueue(database, logger, [echo, flaky, slowPoller]);
     await startWorkers(
       { database, logger, queue, config: loadConfig({ DATA_DIR: '/tmp/murmur-jobs-test' }) },
-      [echo as never, flaky as never],
+      [echo as never, flaky as never, slowPoller as never],
     );
   });
   afterAll(async () => {
@@ -46,6 +56,14 @@ describe.each(testDatabaseKinds)('background jobs on %s', (kind) => {
     await queue.send(echo.name, { n: 1 }, { singletonKey: 'one' });
     await queue.send(echo.name, { n: 2 }, { singletonKey: 'two' });
     await expect.poll(() => [...seen].sort(), { timeout: 15_000, interval: 200 }).toEqual([1, 2]);
+  });
+
+  it("starts a job sent from this process when it is due, not at the workers' next poll", async () => {
+    // The worker's first poll finds nothing; its next would be ten minutes on.
+    await queue.send(slowPoller.name, { n: 1 });
+    await expect.poll(() => delayed, { timeout: 30_000, interval: 100 }).toEqual([1]);
+    await queue.send(slowPoller.name, { n: 2 }, { startAfter: 1 });
+    await expect.poll(() => delayed, { timeout: 30_000, interval: 100 }).toEqual([1, 2]);
   });
 
   it('keeps one queued job per singleton key', async () => {

@@ -20,6 +20,11 @@ export type Queue = {
   stop(): Promise<void>;
 };
 
+/** Delayed jobs further off than this are left to the workers' polling. */
+const MAX_WAKE_SECONDS = 300;
+/** The job becomes fetchable by the database's clock, which may run a little behind this one. */
+const WAKE_MARGIN_MS = 50;
+
 export type QueueSpec = { name: string; policy?: PgBoss.QueuePolicy };
 
 export async function startQueue(database: Database, logger: Logger, queues: QueueSpec[]): Promise<Queue> {
@@ -36,13 +41,32 @@ export async function startQueue(database: Database, logger: Logger, queues: Que
   // This process's workers per queue: a job sent here wakes them at once instead of waiting for
   // their next poll (workers in other processes still find it by polling).
   const local = new Map<string, string[]>();
+  const wake = (name: string) => {
+    for (const worker of local.get(name) ?? []) boss.notifyWorker(worker);
+  };
+  // A job sent here for a few seconds from now wakes them then, not at the poll after.
+  const timers = new Set<NodeJS.Timeout>();
+  const wakeLater = (name: string, seconds: number) => {
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        wake(name);
+      },
+      seconds * 1000 + WAKE_MARGIN_MS,
+    );
+    timer.unref();
+    timers.add(timer);
+  };
   return {
     boss,
     async send(name, data, options = {}) {
       const id = await boss.send(name, data, options);
+      if (!id) return id;
       // A job that reschedules itself must wait at least a second when it has nothing to do, or
-      // this would make it spin (see tracking.job.ts, send.job.ts).
-      if (id && !options.startAfter) for (const worker of local.get(name) ?? []) boss.notifyWorker(worker);
+      // waking at once would make it spin (see tracking.job.ts, send.job.ts).
+      const { startAfter } = options;
+      if (!startAfter) wake(name);
+      else if (typeof startAfter === 'number' && startAfter <= MAX_WAKE_SECONDS) wakeLater(name, startAfter);
       return id;
     },
     async work(name, options, handler) {
@@ -52,7 +76,11 @@ export async function startQueue(database: Database, logger: Logger, queues: Que
       local.set(name, [...(local.get(name) ?? []), worker]);
       return worker;
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }),
+    stop: () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
   };
 }
 
