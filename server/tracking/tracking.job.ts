@@ -22,6 +22,14 @@ export async function scheduleTick(queue: Queue | undefined, now: Date, at: Date
   await queue.send(TRACKING_TICK, {}, { singletonKey: TRACKING_TICK, startAfter });
 }
 
+/**
+ * Makes sure the loop runs, after a post is tracked: a tick a second from now, which then
+ * schedules itself by the due times. When a tick is queued already, that one stays (singleton).
+ */
+export async function startTicking(queue: Queue | undefined) {
+  await queue?.send(TRACKING_TICK, {}, { singletonKey: TRACKING_TICK, startAfter: 1 });
+}
+
 export const trackingJob = defineJob<Record<string, never>>({
   name: TRACKING_TICK,
   policy: 'short',

@@ -9,7 +9,7 @@ import { scanOrganic } from './organic.ts';
 import { pollTrackedPost } from './poll-post.ts';
 import { dealInWorkspace, decideProposal, trackPost } from './track-post.ts';
 import { runtimeOf } from './tracking.context.ts';
-import { scheduleTick } from './tracking.job.ts';
+import { startTicking } from './tracking.job.ts';
 import { postsOfDeal, trackedPost } from './tracking.queries.ts';
 import { byId, campaignInput, dealInput, settingsInput, termsInput, trackInput } from './tracking.schemas.ts';
 
@@ -17,7 +17,7 @@ export const trackingRouter = router({
   /** Resolves a pasted post address, warns when the author is not the deal's influencer, starts polling. */
   track: writerProcedure.input(trackInput).mutation(async ({ ctx, input }) => {
     const result = await trackPost(ctx.db, runtimeOf(ctx), ctx.workspaceId, input);
-    await scheduleTick(ctx.queue, ctx.now(), ctx.now());
+    await startTicking(ctx.queue);
     return result;
   }),
   /** A deal's tracked and proposed posts, each with its snapshots. */
@@ -29,7 +29,7 @@ export const trackingRouter = router({
   confirm: writerProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const result = await decideProposal(ctx.db, ctx.workspaceId, input.id, 'confirm', ctx.now());
     await pollTrackedPost(ctx.db, runtimeOf(ctx), input.id);
-    await scheduleTick(ctx.queue, ctx.now(), ctx.now());
+    await startTicking(ctx.queue);
     return result;
   }),
   dismiss: writerProcedure
