@@ -5,10 +5,19 @@
  * Ada's deal to Replied and stops only her follow-up, suppresses Cleo's address, and reading it
  * again changes nothing. Another workspace never sees any of it.
  */
-import { and, eq } from 'drizzle-orm';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq, sql } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
 import { enrolments, outreachMessages, suppressions } from '../server/db/schema/index.ts';
+import { startQueue } from '../server/jobs/queue.ts';
+import { startWorkers } from '../server/jobs/registry.ts';
+import { rows } from '../server/niches/niche-store.ts';
+import { enqueueInboxSync, inboxSyncJob } from '../server/outreach/inbox/inbox-sync.job.ts';
 import { syncMailbox } from '../server/outreach/inbox/inbox-sync.ts';
 import { createTestApp, testSecret, userInWorkspace } from './support/app.ts';
 import { type Api, callerFor, failure } from './support/caller.ts';
@@ -349,6 +358,27 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
       stop.abort();
       expect(await watching).toMatchObject({ idle: true, fetched: 1 });
       expect((await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing).toBe(false);
+    });
+
+    it('a stopping worker leaves IDLE at once and gives the folder back for the next one', async () => {
+      const logger = pino({ level: 'silent' });
+      const queue = await startQueue(database, logger, [inboxSyncJob]);
+      const config = loadConfig({
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-inbox-stop-')),
+        SESSION_SECRET: testSecret,
+      });
+      await startWorkers({ database, logger, queue, config }, [inboxSyncJob as never]);
+      const syncing = async () => (await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing;
+      await enqueueInboxSync(queue, mailboxId);
+      await expect.poll(syncing, { timeout: 20_000 }).toBe(true);
+      // A deploy stops the worker: it must not keep the folder until its four-minute watch ends.
+      await queue.stop();
+      expect(await syncing()).toBe(false);
+      const [job] = await rows<{ state: string }>(
+        database.db,
+        sql`select state from pgboss.job where name = ${inboxSyncJob.name}`,
+      );
+      expect(job?.state).toBe('completed');
     });
 
     it("keeps each workspace's inbox to itself, by id guessing too", async () => {

@@ -17,6 +17,11 @@ export type Queue = {
     options: PgBoss.WorkOptions,
     handler: (job: PgBoss.Job<T>) => Promise<void>,
   ): Promise<string>;
+  /**
+   * Aborted when this process's queue starts stopping: a job that waits for a long time (an IMAP
+   * IDLE watch) ends its wait, finishes what it holds and gives its locks back.
+   */
+  stopping: AbortSignal;
   stop(): Promise<void>;
 };
 
@@ -46,6 +51,7 @@ export async function startQueue(database: Database, logger: Logger, queues: Que
   };
   // A job sent here for a few seconds from now wakes them then, not at the poll after.
   const timers = new Set<NodeJS.Timeout>();
+  const stopping = new AbortController();
   const wakeLater = (name: string, seconds: number) => {
     const timer = setTimeout(
       () => {
@@ -76,7 +82,9 @@ export async function startQueue(database: Database, logger: Logger, queues: Que
       local.set(name, [...(local.get(name) ?? []), worker]);
       return worker;
     },
+    stopping: stopping.signal,
     stop: () => {
+      stopping.abort();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       return boss.stop({ graceful: true, wait: true, timeout: 15_000 });

@@ -58,7 +58,8 @@ export const inboxSyncJob = defineJob<InboxSyncData>({
     const result = await syncMailbox(
       { db: deps.database.db, secret: deps.config.sessionSecret, now: () => new Date() },
       data.mailboxId,
-      { watchSeconds: IDLE_WATCH_SECONDS },
+      // A stopping worker leaves IDLE and releases the folder, so the next one syncs at once.
+      { watchSeconds: IDLE_WATCH_SECONDS, signal: deps.queue.stopping },
     );
     deps.logger.info(
       { mailboxId: data.mailboxId, status: result.status, fetched: result.fetched, idle: result.idle },
