@@ -124,6 +124,8 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# No 2 s pause after a refused login: the tests refuse logins on purpose and wait for the answer.
+auth_failure_delay = 0
 mail_location = maildir:${mail}/%u/Maildir
 first_valid_uid = ${Math.min(mailUid, 500)}
 default_internal_user = ${internalUser}
