@@ -32,14 +32,16 @@ export async function openTestDatabase(kind: TestDatabaseKind): Promise<Database
 
 /**
  * A new, migrated PostgreSQL database on the test server, for a test that hands its URL to a
- * `murmur` process; `drop` removes it.
+ * `murmur` process (or an empty one, for a test of the migrations); `drop` removes it.
  */
-export async function createPostgresDatabase(prefix = 'murmur_test') {
+export async function createPostgresDatabase(prefix = 'murmur_test', options: { empty?: boolean } = {}) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name} template ${postgresTemplateName}`);
+  await admin.unsafe(
+    `create database ${name} template ${options.empty ? 'template0' : postgresTemplateName}`,
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
