@@ -106,6 +106,75 @@ describe.skipIf(!!skipBrowserReason)('issue 10 screens in the browser', () => {
     await page.goto(nicheUrl);
   }, 120_000);
 
+  it('keeps the sort and the filters in the address: reload, Back and Forward restore both', async () => {
+    await page.goto(nicheUrl);
+    const rows = leaderboard().locator('tbody tr[tabindex]');
+    await rows.first().waitFor();
+    const header = (name: string) => leaderboard().getByRole('columnheader', { name, exact: true });
+    const ariaSort = (name: string) => header(name).getAttribute('aria-sort');
+    const param = (name: string) => new URL(page.url()).searchParams.get(name);
+    const search = page.getByLabel('Search accounts');
+    const minScore = page.getByLabel('Min score');
+    const handles = () => leaderboard().locator('.handle').allTextContents();
+    const all = (await handles()).length;
+    expect(await ariaSort('Rank')).toBe('ascending');
+
+    // One history entry per step: the sort, then the search, then a range.
+    await header('PageRank').getByRole('button').click();
+    await expect.poll(() => param('sort')).toBe('pagerank');
+    expect(param('dir')).toBe('desc');
+    expect(await ariaSort('PageRank')).toBe('descending');
+    await search.fill('a');
+    await expect.poll(() => param('q')).toBe('a');
+    await page.getByText('Ranges', { exact: true }).click();
+    await minScore.fill('0');
+    await expect.poll(() => param('scoreMin')).toBe('0');
+    expect([param('sort'), param('dir'), param('q')]).toEqual(['pagerank', 'desc', 'a']);
+
+    await page.reload();
+    await rows.first().waitFor();
+    expect(await ariaSort('PageRank')).toBe('descending');
+    expect(await ariaSort('Rank')).toBe('none');
+    expect(await search.inputValue()).toBe('a');
+    expect(await minScore.inputValue()).toBe('0');
+    expect((await handles()).every((h) => h.includes('a'))).toBe(true);
+
+    // Back: the range goes, the search and the sort stay.
+    await page.goBack();
+    await expect.poll(() => minScore.inputValue()).toBe('');
+    expect(param('scoreMin')).toBeNull();
+    expect(await search.inputValue()).toBe('a');
+    expect(await ariaSort('PageRank')).toBe('descending');
+    // Back: the search goes, every account is listed again.
+    await page.goBack();
+    await expect.poll(() => search.inputValue()).toBe('');
+    await expect.poll(async () => (await handles()).length).toBe(all);
+    expect(await ariaSort('PageRank')).toBe('descending');
+    // Back: the default order, and a clean address.
+    await page.goBack();
+    await expect.poll(() => ariaSort('Rank')).toBe('ascending');
+    expect(await ariaSort('PageRank')).toBe('none');
+    expect(page.url()).toBe(nicheUrl);
+
+    await page.goForward();
+    await expect.poll(() => ariaSort('PageRank')).toBe('descending');
+    expect(await search.inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => search.inputValue()).toBe('a');
+    await expect.poll(async () => (await handles()).every((h) => h.includes('a'))).toBe(true);
+    expect(await ariaSort('PageRank')).toBe('descending');
+    expect(await minScore.inputValue()).toBe('');
+
+    // Nonsense in a link falls back to the defaults instead of breaking the page.
+    await page.goto(`${nicheUrl}?sort=bogus&dir=sideways&scoreMin=abc&community=-2`);
+    await rows.first().waitFor();
+    expect(await ariaSort('Rank')).toBe('ascending');
+    expect(await minScore.inputValue()).toBe('');
+    await page.goto(`${nicheUrl}?sort=handle&dir=up`);
+    await expect.poll(() => ariaSort('Account')).toBe('ascending');
+    await page.goto(nicheUrl);
+  }, 120_000);
+
   it('names communities by their top accounts and lets the team rename one', async () => {
     await page.goto(`${nicheUrl}?tab=communities`);
     const title = page.locator('.community-title').first();

@@ -1,4 +1,4 @@
-import { For, onCleanup } from 'solid-js';
+import { createEffect, For, on, onCleanup } from 'solid-js';
 import type { LeaderboardQuery } from './discover.data.ts';
 
 type Ranges = NonNullable<LeaderboardQuery['ranges']>;
@@ -42,12 +42,15 @@ export function filtersFromParams(params: FilterParams): Filters {
       const value = number(params[paramName(field, bound)]);
       if (value !== undefined) range[bound] = value;
     }
-    if (Object.keys(range).length) ranges[field] = range;
+    // An empty range (min above max) would only be refused by the server.
+    if (Object.keys(range).length && !((range.min ?? -Infinity) > (range.max ?? Infinity)))
+      ranges[field] = range;
   }
   const community = number(params.community);
   return {
     search: params.q ?? '',
-    community: community !== undefined && community >= 0 ? Math.trunc(community) : undefined,
+    community:
+      community !== undefined && Number.isSafeInteger(community) && community >= 0 ? community : undefined,
     ranges,
   };
 }
@@ -73,6 +76,8 @@ export function paramsFromFilters(filters: Filters): FilterParams {
  */
 export function LeaderboardFilters(props: {
   value: Filters;
+  /** Counts up when the filters came from elsewhere (Back, Forward): the boxes then show them. */
+  restored: number;
   communities: { id: number; size: number; label: string }[];
   onChange: (update: FilterUpdate) => void;
 }) {
@@ -100,12 +105,36 @@ export function LeaderboardFilters(props: {
     });
   // The boxes start from the filters they were opened with (a shared link) and then belong to
   // the person typing: rewriting them from the parsed value would fight half-typed numbers.
+  // Only filters from elsewhere (Back, Forward) are written into them, dropping unsettled edits.
   const start = props.value;
+  let searchBox!: HTMLInputElement;
+  let details!: HTMLDetailsElement;
+  const rangeBoxes = new Map<string, HTMLInputElement>();
+  createEffect(
+    on(
+      () => props.restored,
+      () => {
+        for (const t of timers.values()) clearTimeout(t);
+        timers.clear();
+        const f = props.value;
+        searchBox.value = f.search;
+        for (const [field] of rangeInputs) {
+          for (const bound of bounds) {
+            const box = rangeBoxes.get(paramName(field, bound));
+            if (box) box.value = String(f.ranges[field]?.[bound] ?? '');
+          }
+        }
+        if (Object.keys(f.ranges).length) details.open = true;
+      },
+      { defer: true },
+    ),
+  );
   return (
     <div class="filters" role="search" aria-label="Leaderboard filters">
       <div class="field">
         <label for="lb-search">Search accounts</label>
         <input
+          ref={searchBox}
           id="lb-search"
           type="search"
           placeholder="Handle or name"
@@ -138,7 +167,7 @@ export function LeaderboardFilters(props: {
           </For>
         </select>
       </div>
-      <details class="range-filters" open={Object.keys(start.ranges).length > 0}>
+      <details ref={details} class="range-filters" open={Object.keys(start.ranges).length > 0}>
         <summary>Ranges</summary>
         <div class="range-grid">
           <For each={rangeInputs}>
@@ -148,6 +177,7 @@ export function LeaderboardFilters(props: {
                   <label>
                     {bound === 'min' ? 'Min' : 'Max'} {label}
                     <input
+                      ref={(el) => rangeBoxes.set(paramName(field, bound), el)}
                       type="number"
                       step={step}
                       value={start.ranges[field]?.[bound] ?? ''}

@@ -1,4 +1,4 @@
-import { A, useAction, useSearchParams, useSubmission } from '@solidjs/router';
+import { A, useAction, useSubmission } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { errorMessage } from '../lib/trpc.ts';
 import { ErrorNotice, Loading } from '../ui/feedback.tsx';
@@ -18,16 +18,10 @@ import {
   formatWhole,
 } from './format.ts';
 import { LeaderboardColumnPicker } from './leaderboard-columns.tsx';
-import {
-  type FilterParams,
-  type Filters,
-  filtersFromParams,
-  LeaderboardFilters,
-  paramsFromFilters,
-} from './leaderboard-filters.tsx';
+import { LeaderboardFilters } from './leaderboard-filters.tsx';
 import { createLeaderboardPages } from './leaderboard-pages.ts';
+import { type Sort, useLeaderboardUrl } from './leaderboard-url.ts';
 
-type Sort = LeaderboardQuery['sort'];
 const ROW_HEIGHT = 40;
 const OVERSCAN = 12;
 
@@ -72,13 +66,8 @@ export function LeaderboardTable(props: {
   selected?: number;
   onOpen: (accountId: number) => void;
 }) {
-  const [sort, setSort] = createSignal<Sort>('rank');
-  const [dir, setDir] = createSignal<'asc' | 'desc'>('asc');
-  // The filters live here and are mirrored into the query string as a whole, so the address
-  // can be shared and every filter is in it however quickly they were edited.
-  const [params, setParams] = useSearchParams<FilterParams>();
-  const [filters, setFilters] = createSignal<Filters>(filtersFromParams({ ...params }));
-  createEffect(on(filters, (f) => setParams(paramsFromFilters(f), { replace: true }), { defer: true }));
+  // Sort and filters come from the address: a link, a reload, Back and Forward restore them.
+  const { sort, dir, filters, restored, updateFilters, sortBy } = useLeaderboardUrl();
   const [scrollTop, setScrollTop] = createSignal(0);
   const [height, setHeight] = createSignal(600);
   const [extra, setExtra] = createSignal<string[]>([]);
@@ -121,13 +110,6 @@ export function LeaderboardTable(props: {
     if (total() > 0) pages.ensure(first(), Math.max(first(), last() - 1));
   });
 
-  const sortBy = (key: Sort) => {
-    if (sort() === key) setDir(dir() === 'asc' ? 'desc' : 'asc');
-    else {
-      setSort(key);
-      setDir(key === 'rank' || key === 'handle' ? 'asc' : 'desc');
-    }
-  };
   const ariaSort = (key: Sort | null) =>
     key && sort() === key ? (dir() === 'asc' ? 'ascending' : 'descending') : key ? 'none' : undefined;
   const isShortlisted = (r: LeaderboardRow) => overrides().get(r.accountId) ?? r.shortlisted;
@@ -168,7 +150,12 @@ export function LeaderboardTable(props: {
 
   return (
     <div class="leaderboard">
-      <LeaderboardFilters value={filters()} communities={props.communities} onChange={setFilters} />
+      <LeaderboardFilters
+        value={filters()}
+        restored={restored()}
+        communities={props.communities}
+        onChange={updateFilters}
+      />
       <div class="leaderboard-bar">
         <p class="muted" aria-live="polite">
           <Show when={pages.total() !== undefined} fallback="Loading…">
