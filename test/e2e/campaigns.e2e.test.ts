@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, skipBrowserReason, startTestServer } from '../support/browser.ts';
 
@@ -73,14 +73,27 @@ describe.skipIf(!!skipBrowserReason)('a marketer running a campaign in the brows
     await page.getByRole('link', { name: '← Spring Oat Launch' }).click();
     await total('Shortlisted', '€500.00');
 
-    // Drag Ada to Negotiating: the fee total follows her.
+    // Drag Ada to Negotiating: the fee total follows her. The board then reloads from the server;
+    // that reload is held back here until Ben's card has the keyboard focus, which it must keep.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route(/\/trpc\/[^?]*deals\.board/, (route) => (holding ? held.push(route) : route.continue()));
     await card('Shortlisted', 'Ada Oat').dragTo(column('Negotiating').getByRole('list'));
     await card('Negotiating', 'Ada Oat').waitFor();
     await total('Negotiating', '€500.00');
     await total('Shortlisted', '€0.00');
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await card('Shortlisted', 'Ben Bean').focus();
+    holding = false;
+    const reloaded = page.waitForResponse((r) => r.url().includes('deals.board'));
+    for (const route of held) await route.continue();
+    await reloaded;
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Ben Bean');
 
     // Move Ben with the keyboard: Shift + → twice takes him to Replied.
-    await card('Shortlisted', 'Ben Bean').focus();
     await page.keyboard.press('Shift+ArrowRight');
     await card('Contacted', 'Ben Bean').waitFor();
     // The board announces a move once the server has it; the next move starts from there.

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Index, Show } from 'solid-js';
 import type { Board } from '../../deals/deals.data.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { BoardColumn } from './board-column.tsx';
@@ -34,10 +34,12 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
         </div>
       </Show>
       <div class="board">
-        <For each={moves.columns()}>
+        {/* By position, not by object: every reload from the server makes new column objects, and
+            re-creating the columns would drop the keyboard focus from the card a person is on. */}
+        <Index each={moves.columns()}>
           {(column) => (
             <BoardColumn
-              column={column}
+              column={column()}
               stages={props.board.stages}
               moves={moves}
               drag={drag}
@@ -46,7 +48,7 @@ export function BoardView(props: { board: Board; canWrite: boolean }) {
               onMenu={setMenuFor}
             />
           )}
-        </For>
+        </Index>
       </div>
       <ConfirmDialog
         open={!!moves.pending()}
