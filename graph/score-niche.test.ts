@@ -151,6 +151,28 @@ describe('scoreNicheAsync', () => {
     expect(claimed).toHaveLength(1);
   });
 
+  it('lets a helper stop claiming, the calling thread taking the rest, with the same bits', async () => {
+    let helperTook = -1;
+    const executor: BetweennessExecutor = async (task) => {
+      // Runs first, before the calling thread starts: three claims, then it stops.
+      let asked = 0;
+      const partial = new Float64Array(task.csr.nodeCount);
+      helperTook = accumulateBetweennessShared(
+        task.csr,
+        task.sources,
+        task.counter,
+        task.chunkSize,
+        partial,
+        {
+          keepClaiming: () => ++asked <= 3,
+        },
+      );
+      return [partial];
+    };
+    expectSameScores(await scoreNicheAsync(demo, { rng: seededRng(1), betweennessSamples: 64, executor }));
+    expect(helperTook).toBe(6); // three chunks of 2 sources; the calling thread did the other 58
+  });
+
   it('gives the same bits however the sources are split between threads', async () => {
     // Three "threads" that steal uneven runs of chunks before the caller takes the rest.
     const executor: BetweennessExecutor = async (task) => {

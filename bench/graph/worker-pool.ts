@@ -14,7 +14,10 @@ const WORKER_URL = new URL('./betweenness.worker.ts', import.meta.url);
 export function createWorkerPool(size: number): WorkerPool {
   // The worker is TypeScript like the rest of the repo: register tsx in it first.
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  const workers = Array.from({ length: size }, () => new Worker(boot, { eval: true }));
+  const workers = Array.from(
+    { length: size },
+    (_, i) => new Worker(boot, { eval: true, workerData: { rank: i + 1 } }),
+  );
   const betweenness: BetweennessExecutor = (task) =>
     Promise.all(
       workers.map(

@@ -165,6 +165,11 @@ export function accumulateBetweenness(
  * as one serial `accumulateBetweenness` (see betweennessQuantum). Returns the
  * number of sources this thread handled.
  *
+ * A helper thread may pass `keepClaiming`, asked before each claim: when it
+ * answers false the helper stops and the other threads take the rest (one of
+ * them, the caller's, must never stop). The caller decides why, e.g. the
+ * process no longer gets a core for this thread.
+ *
  * @example
  * const counter = new Int32Array(new SharedArrayBuffer(4));
  * accumulateBetweennessShared(csr, sources, counter, 4, partial); // in every thread
@@ -175,7 +180,7 @@ export function accumulateBetweennessShared(
   counter: Int32Array,
   chunkSize: number,
   into: Float64Array,
-  options: RunOptions = {},
+  options: RunOptions & { keepClaiming?: () => boolean } = {},
 ): number {
   const run: AccumulateOptions = {
     signal: options.signal,
@@ -183,6 +188,7 @@ export function accumulateBetweennessShared(
   };
   let done = 0;
   for (;;) {
+    if (options.keepClaiming && !options.keepClaiming()) return done;
     const start = Atomics.add(counter, 0, 1) * chunkSize;
     if (start >= sources.length) return done;
     run.scratch ??= betweennessScratch(csr);

@@ -13,6 +13,7 @@ import {
   scoreNicheAsync,
   seededRng,
 } from '../../graph/index.ts';
+import { fairShare } from './fair-share.ts';
 import { createBetweennessPool } from './thread-pool.ts';
 
 export type ScoreRequest = {
@@ -47,10 +48,15 @@ async function score(request: ScoreRequest): Promise<void> {
   }
 }
 
-if ((workerData as { role?: string } | undefined)?.role === 'betweenness') {
+const role = workerData as { role?: string; rank?: number } | undefined;
+if (role?.role === 'betweenness') {
   parentPort?.on('message', (task: BetweennessTask) => {
     const partial = new Float64Array(task.csr.nodeCount);
-    accumulateBetweennessShared(task.csr, task.sources, task.counter, task.chunkSize, partial);
+    // Stops claiming once the process no longer gets a core for this thread (fair-share.ts).
+    const keepClaiming = fairShare({ rank: role.rank ?? 1 });
+    accumulateBetweennessShared(task.csr, task.sources, task.counter, task.chunkSize, partial, {
+      keepClaiming,
+    });
     parentPort?.postMessage(partial, [partial.buffer]);
   });
 } else {

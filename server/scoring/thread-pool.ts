@@ -14,7 +14,7 @@ const entryUrl = new URL('./score.worker-entry.js', import.meta.url);
 export function createBetweennessPool(size: number): BetweennessPool {
   const workers = Array.from(
     { length: size },
-    () => new Worker(entryUrl, { workerData: { role: 'betweenness' } }),
+    (_, i) => new Worker(entryUrl, { workerData: { role: 'betweenness', rank: i + 1 } }),
   );
   const run = (worker: Worker, task: Parameters<BetweennessExecutor>[0]) =>
     new Promise<Float64Array>((resolve, reject) => {
