@@ -149,5 +149,10 @@ console.log('| graph | run | 1 thread | 2 threads | speedup | peak MB, 1 thread 
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const row of threadRows) console.log(row);
 console.log(
-  `\nAt the load average before this run the server's scoring job would use ${scoringThreads(undefined, Number(loadBefore.split(',')[0]))} thread(s); now ${scoringThreads()} (idle cores only: see server/scoring/run-in-worker.ts).`,
+  `\nThe server's scoring job starts ${scoringThreads()} thread(s) here; a helper stops claiming work once the process has no core for it (server/scoring/fair-share.ts), which the 2-thread rows include.`,
 );
+
+// The same graph through the server's scoring path, in its own process.
+if (!only || only.includes('sf-3M')) {
+  execFileSync(process.execPath, ['--import', 'tsx', here('./server-path.ts')], { stdio: 'inherit' });
+}

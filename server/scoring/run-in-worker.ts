@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { NicheInput, NicheScores } from '../../graph/index.ts';
 import type { ScoreReply, ScoreRequest } from './score.worker.ts';
@@ -7,18 +7,19 @@ import { ScoringError } from './scoring.errors.ts';
 const workerUrl = new URL('./score.worker-entry.js', import.meta.url);
 
 /**
- * Threads to score on: the cores the 1-minute load average shows idle, at least 1, at most 4.
- * A helper thread pays only on a free core: with another process busy on a 2-core machine, two
- * threads ran sampled betweenness at 0.6× the speed of one (bench:graph, 19.4 s against 11.6 s).
+ * Threads to score on: every core, at most 4. Whether a helper thread pays is decided while it
+ * runs, not guessed before: a helper that finds the process without a core for it stops claiming
+ * work (fair-share.ts). The 1-minute load average this used to go by lags by minutes, so a
+ * scoring right after another one ran on one thread on an idle machine.
  */
-export function scoringThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
-  return Math.max(1, Math.min(4, cores - Math.round(load)));
+export function scoringThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores));
 }
 
 /**
  * Scores a niche in a worker thread, so the server keeps answering requests while a
  * million-edge graph is scored. That worker computes betweenness together with
- * `threads - 1` helper threads (default: every idle core, at most 4) while it runs the
+ * `threads - 1` helper threads (default: every core, at most 4) while it runs the
  * other metrics; the scores are the same bits for any thread count. The worker
  * loads TypeScript through tsx.
  */
