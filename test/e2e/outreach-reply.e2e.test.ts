@@ -152,5 +152,42 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
           .sort(),
       );
     });
+
+    it('checks a mailbox’s inbox from Settings: what it found, or the step that failed', async () => {
+      // A second mailbox whose IMAP password is wrong (last: the server then slows logins down).
+      const imap = dovecot.account('outreach');
+      await call('outreach.createMailbox', {
+        name: 'Typo',
+        fromAddress: 'typo@agency.test',
+        smtpHost: '127.0.0.1',
+        smtpPort: 2525,
+        smtpTls: 'none',
+        imapHost: imap.host,
+        imapPort: imap.port,
+        imapTls: false,
+        imapUser: imap.user,
+        imapPassword: 'not the password',
+      });
+      await page.goto(`${server.url}/settings`);
+      const mailboxes = page.getByRole('list').filter({ hasText: 'outreach@agency.test' });
+      await expect
+        .poll(() =>
+          mailboxes.getByText(`replies from outreach@127.0.0.1:${imap.port} (no TLS), INBOX`).count(),
+        )
+        .toBe(2);
+
+      await page.getByRole('button', { name: 'Check the inbox of Outreach' }).click();
+      const found = page.getByRole('status').filter({ hasText: 'Connected to 127.0.0.1' });
+      await found.waitFor();
+      expect(await found.textContent()).toBe(
+        'Connected to 127.0.0.1 as outreach: “INBOX” holds 1 message; replies are read as they arrive (IDLE); not encrypted (allowed on this machine only).',
+      );
+
+      await page.getByRole('button', { name: 'Check the inbox of Typo' }).click();
+      const refused = page.getByRole('status').filter({ hasText: 'Failed at signing in' });
+      await refused.waitFor();
+      expect(await refused.textContent()).toMatch(/refused user outreach/);
+      expect(await refused.textContent()).not.toContain('not the password');
+    });
   },
 );

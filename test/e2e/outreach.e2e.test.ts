@@ -146,8 +146,16 @@ describe.skipIf(!!skipBrowserReason)('outreach email, in the browser', () => {
     for (const who of ['ada', 'ben', 'cleo'])
       await expect.poll(() => outbox.getByText(`${who}@creators.test`).count()).toBeGreaterThanOrEqual(1);
 
-    // With a mailbox, an invitation goes out by e-mail too.
+    // With a mailbox, an invitation goes out by e-mail too. First, a test email from Settings:
+    // its result stays on screen (it used to vanish when the page's data reloaded).
     await page.goto(`${server.url}/settings`);
+    await page.getByLabel('Test recipient for Outreach').fill('check@agency.test');
+    await page.getByRole('button', { name: 'Send a test email' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Sent\. The server answered: 250/)
+      .waitFor();
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('check@agency.test')).length).toBe(1);
     await page.getByLabel('Email to invite').fill('olly@agency.test');
     await page.getByRole('button', { name: 'Create invitation link' }).click();
     await page.getByRole('status').getByText('sent to olly@agency.test').waitFor();

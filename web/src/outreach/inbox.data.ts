@@ -48,3 +48,10 @@ export const setRepliedStage = action(async (repliedStageId: string | null) => {
     await revalidate(getInboxSettings.key);
   }
 }, 'setRepliedStage');
+
+/**
+ * Settings → Email's "Check the inbox": connects and opens the folder read-only; changes nothing,
+ * so it is a plain call, not a router action (an action would reload the page's queries).
+ */
+export const checkInbox = (mailboxId: string) => trpc.outreach.inbox.check.mutate({ mailboxId });
+export type InboxCheck = Awaited<ReturnType<typeof trpc.outreach.inbox.check.mutate>>;

@@ -37,10 +37,11 @@ export const removeMailbox = action(async (id: string) => {
   await revalidate([getMailboxes.key, getIdentity.key]);
 }, 'removeMailbox');
 
-export const testMailbox = action(
-  (id: string, to: string) => trpc.outreach.testMailbox.mutate({ id, to }),
-  'testMailbox',
-);
+/**
+ * Sends one test email. A plain call, not a router action: an action reloads every query on the
+ * page when it ends, which re-created the mailbox list and wiped the result before anyone read it.
+ */
+export const testMailbox = (id: string, to: string) => trpc.outreach.testMailbox.mutate({ id, to });
 
 export const saveIdentity = action(
   async (input: { mailboxId: string; fromName: string; signatureHtml: string }) => {

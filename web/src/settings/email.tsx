@@ -16,6 +16,7 @@ import {
 } from '../outreach/outreach.data.ts';
 import { EmptyState, ErrorNotice, Loaded } from '../ui/feedback.tsx';
 import { Field } from '../ui/field.tsx';
+import { InboxCheckButton } from './inbox-check.tsx';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const num = (form: FormData, name: string) => (text(form, name) === '' ? null : Number(text(form, name)));
@@ -37,7 +38,8 @@ function mailboxFromForm(form: FormData): MailboxInput {
     smtpUser: text(form, 'smtpUser'),
     smtpPassword: optional('smtpPassword'),
     imapHost: text(form, 'imapHost') || null,
-    imapPort: num(form, 'imapPort'),
+    imapPort: text(form, 'imapHost') ? num(form, 'imapPort') : null,
+    imapTls: text(form, 'imapTls') !== 'none',
     imapUser: text(form, 'imapUser') || null,
     imapPassword: optional('imapPassword'),
     imapFolder: text(form, 'imapFolder') || 'INBOX',
@@ -96,8 +98,14 @@ function MailboxList() {
               <strong>{m.name}</strong> &lt;{m.fromAddress}&gt; · {m.smtpHost}:{m.smtpPort} ({m.smtpTls}) ·
               cap {m.dailyCap ?? '∞'}/day, {m.hourlyCap ?? '∞'}/hour · password{' '}
               {m.hasSmtpPassword ? 'set' : 'none'} · DKIM{' '}
-              {m.hasDkimKey ? `${m.dkimSelector}._domainkey.${m.dkimDomain}` : 'off'}
+              {m.hasDkimKey ? `${m.dkimSelector}._domainkey.${m.dkimDomain}` : 'off'} · replies{' '}
+              {m.imapHost
+                ? `from ${m.imapUser}@${m.imapHost}:${m.imapPort} (${m.imapTls ? 'TLS' : 'no TLS'}), ${m.imapFolder || 'INBOX'}`
+                : 'not read (no IMAP settings)'}
               <TestButton mailbox={m} />
+              <Show when={m.imapHost}>
+                <InboxCheckButton mailbox={m} />
+              </Show>
               <button
                 type="button"
                 onClick={() => window.confirm(`Remove ${m.name}?`) && remove(m.id).catch(() => {})}
@@ -113,7 +121,6 @@ function MailboxList() {
 }
 
 function TestButton(props: { mailbox: Mailbox }) {
-  const test = useAction(testMailbox);
   const [to, setTo] = createSignal('');
   const [result, setResult] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
@@ -121,7 +128,7 @@ function TestButton(props: { mailbox: Mailbox }) {
     setBusy(true);
     setResult(undefined);
     try {
-      const r = await test(props.mailbox.id, to() || props.mailbox.fromAddress);
+      const r = await testMailbox(props.mailbox.id, to() || props.mailbox.fromAddress);
       setResult(r.ok ? `Sent. The server answered: ${r.response}` : `Failed (${r.kind}): ${r.message}`);
     } catch (e) {
       setResult(`Failed: ${(e as Error).message}`);
@@ -178,7 +185,14 @@ function MailboxForm(props: { mailbox: Mailbox | null }) {
       <details>
         <summary>Replies (IMAP), DKIM and limits</summary>
         <Field label="IMAP host" name="imapHost" />
-        <Field label="IMAP port" name="imapPort" type="number" />
+        <Field label="IMAP port" name="imapPort" type="number" value="993" />
+        <div class="field">
+          <label for="imap-tls">IMAP security</label>
+          <select id="imap-tls" name="imapTls">
+            <option value="tls">TLS (from the start on port 993, STARTTLS on any other)</option>
+            <option value="none">None (loopback only)</option>
+          </select>
+        </div>
         <Field label="IMAP user" name="imapUser" />
         <Field label="IMAP password" name="imapPassword" type="password" autocomplete="new-password" />
         <Field label="IMAP folder" name="imapFolder" value="INBOX" />
