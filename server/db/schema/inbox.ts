@@ -42,7 +42,7 @@ export const inboxFolders = pgTable(
   (t) => [uniqueIndex('inbox_folders_mailbox_folder_unique').on(t.mailboxId, t.folder)],
 );
 
-export const inboundKinds = ['reply', 'auto_reply', 'bounce', 'unrelated'] as const;
+export const inboundKinds = ['reply', 'auto_reply', 'bounce', 'unsubscribe', 'unrelated'] as const;
 export type InboundKind = (typeof inboundKinds)[number];
 export const matchMethods = [
   'in_reply_to',

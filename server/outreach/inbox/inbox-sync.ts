@@ -14,6 +14,7 @@ import { type InboundKind, inboxFolders, mailboxes } from '../../db/schema/index
 import { publicErrorText } from '../../lib/error-text.ts';
 import { createImapClient, imapSettingsOf } from './imap-connection.ts';
 import { InboxError } from './inbox.errors.ts';
+import { mailtoUnsubscribe } from './mailto-unsubscribe.ts';
 import { parseInbound } from './parse-inbound.ts';
 import { storeInbound } from './store-inbound.ts';
 
@@ -36,7 +37,13 @@ export type SyncResult = {
   idle: boolean;
 };
 
-const emptyCounts = (): Record<InboundKind, number> => ({ reply: 0, auto_reply: 0, bounce: 0, unrelated: 0 });
+const emptyCounts = (): Record<InboundKind, number> => ({
+  reply: 0,
+  auto_reply: 0,
+  bounce: 0,
+  unsubscribe: 0,
+  unrelated: 0,
+});
 
 async function claimFolder(
   db: Db,
@@ -211,12 +218,14 @@ async function readNew(
     for (const message of messages) {
       if (!message.source) continue;
       const parsed = await parseInbound(message.source);
+      const { workspaceId } = target.mailbox;
       const stored = await storeInbound(
         deps.db,
-        { workspaceId: target.mailbox.workspaceId, mailboxId: target.mailbox.id, folder: target.folder },
+        { workspaceId, mailboxId: target.mailbox.id, folder: target.folder },
         { folderId: target.folderId, uidValidity: target.uidValidity, uid: message.uid },
         parsed,
         deps.now(),
+        { unsubscribes: mailtoUnsubscribe(deps.secret, workspaceId, parsed.subject) },
       );
       result.fetched++;
       if (stored.created) result.stored[stored.kind]++;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const inboxFilters = ['to_handle', 'handled', 'auto_reply', 'bounce', 'unrelated', 'all'] as const;
+export const inboxFilters = [
+  'to_handle',
+  'handled',
+  'auto_reply',
+  'bounce',
+  'unsubscribe',
+  'unrelated',
+  'all',
+] as const;
 
 export const inboxListInput = z.object({
   filter: z.enum(inboxFilters).default('to_handle'),

@@ -57,6 +57,7 @@ function filterOf(filter: InboxListInput['filter']): SQL | undefined {
       return and(eq(inboundMessages.kind, 'reply'), isNotNull(inboundMessages.handledAt));
     case 'auto_reply':
     case 'bounce':
+    case 'unsubscribe':
     case 'unrelated':
       return eq(inboundMessages.kind, filter);
     case 'all':
@@ -117,6 +118,7 @@ export async function inboxCounts(db: Db, workspaceId: string) {
     handled: sum((r) => r.kind === 'reply' && !r.open),
     autoReplies: sum((r) => r.kind === 'auto_reply'),
     bounces: sum((r) => r.kind === 'bounce'),
+    unsubscribes: sum((r) => r.kind === 'unsubscribe'),
     unrelated: sum((r) => r.kind === 'unrelated'),
   };
 }

@@ -3,7 +3,8 @@
  * either all of it happens (the row, the timeline entry, the stopped sequence, the moved deal,
  * the suppression, the new last UID) or none of it, and a message already stored changes
  * nothing. A reply stops the contact's sequences and moves the deal; an auto-reply is only
- * shown; a bounce suppresses the address (which also stops the sequences).
+ * shown; a bounce suppresses the address (which also stops the sequences), and so does a mail
+ * client's unsubscribe request sent to our List-Unsubscribe mailto (mailto-unsubscribe.ts).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { recordActivity } from '../../audit/activities.service.ts';
@@ -24,6 +25,7 @@ const activityKinds: Partial<Record<InboundKind, string>> = {
   reply: 'email_replied',
   auto_reply: 'email_auto_reply',
   bounce: 'email_bounced',
+  unsubscribe: 'email_unsubscribed',
 };
 
 export async function storeInbound(
@@ -32,6 +34,8 @@ export async function storeInbound(
   position: Position,
   message: ParsedInbound,
   now: Date,
+  /** The address a valid mailto unsubscribe request names, when the message is one. */
+  request: { unsubscribes: string | null } = { unsubscribes: null },
 ): Promise<Stored> {
   return db.transaction(async (tx) => {
     const { workspaceId } = target;
@@ -41,8 +45,12 @@ export async function storeInbound(
       .set({ lastUid: sql`greatest(${inboxFolders.lastUid}, ${position.uid})` })
       .where(and(eq(inboxFolders.id, position.folderId), eq(inboxFolders.uidValidity, position.uidValidity)));
     const match = await matchThread(tx, workspaceId, target.mailboxId, message);
-    const c = message.classification;
+    const c = request.unsubscribes
+      ? { kind: 'unsubscribe' as const, reason: 'List-Unsubscribe mailto' }
+      : message.classification;
     const kind: InboundKind = c.kind === 'personal' ? (match ? 'reply' : 'unrelated') : c.kind;
+    // The token in an unsubscribe request works like a password for that address: not kept.
+    const subject = request.unsubscribes ? 'unsubscribe (signed request)' : message.subject;
     const outgoing = match?.outgoing ?? null;
     const bounce = c.kind === 'bounce' ? c.bounce : null;
     const [row] = await tx
@@ -59,7 +67,7 @@ export async function storeInbound(
         reason: c.reason,
         fromAddress: message.fromAddress,
         fromName: message.fromName,
-        subject: message.subject,
+        subject,
         sentAt: message.sentAt,
         bodyText: message.body,
         quotedText: message.quoted,
@@ -78,6 +86,8 @@ export async function storeInbound(
     if (!row) return { kind, created: false, dealMove: null, stopped: 0 };
     let dealMove: DealMove = null;
     let stopped = 0;
+    if (request.unsubscribes)
+      await suppressAddress(tx, workspaceId, request.unsubscribes, 'unsubscribed', now);
     if (!outgoing) return { kind, created: true, dealMove, stopped };
     if (kind === 'reply') {
       stopped = (await stopEnrolmentsForContact(tx, workspaceId, outgoing.contactId, 'replied', now))
@@ -108,7 +118,7 @@ export async function storeInbound(
           inboundId: row.id,
           from: message.fromAddress,
           fromName: message.fromName,
-          subject: message.subject,
+          subject,
           body: message.body.slice(0, TIMELINE_TEXT),
           quoted: message.quoted.slice(0, TIMELINE_TEXT),
           reason: c.reason,

@@ -51,6 +51,8 @@ function describe(item: Item): string {
       return 'sent an automatic reply: the sequence goes on';
     case 'email_bounced':
       return 'an email bounced: the address is suppressed';
+    case 'email_unsubscribed':
+      return 'asked by email to unsubscribe: the address is suppressed';
     case 'note_added':
       return 'added a note';
     case 'fields_changed':

@@ -16,14 +16,23 @@ const tabs: { filter: InboxFilter; label: string; count?: (c: Counts) => number 
   { filter: 'handled', label: 'Handled', count: (c) => c.handled },
   { filter: 'auto_reply', label: 'Auto-replies', count: (c) => c.autoReplies },
   { filter: 'bounce', label: 'Bounces', count: (c) => c.bounces },
+  { filter: 'unsubscribe', label: 'Unsubscribes', count: (c) => c.unsubscribes },
   { filter: 'unrelated', label: 'Other mail', count: (c) => c.unrelated },
 ];
-type Counts = { toHandle: number; handled: number; autoReplies: number; bounces: number; unrelated: number };
+type Counts = {
+  toHandle: number;
+  handled: number;
+  autoReplies: number;
+  bounces: number;
+  unsubscribes: number;
+  unrelated: number;
+};
 
 const kindLabels: Record<InboundItem['kind'], { text: string; class: string }> = {
   reply: { text: 'Reply', class: 'badge status-active' },
   auto_reply: { text: 'Auto-reply', class: 'badge warn' },
   bounce: { text: 'Bounced', class: 'badge danger' },
+  unsubscribe: { text: 'Unsubscribed', class: 'badge danger' },
   unrelated: { text: 'Not a reply', class: 'badge' },
 };
 
@@ -242,6 +251,8 @@ function emptyTitle(filter: InboxFilter) {
       return 'No auto-replies';
     case 'bounce':
       return 'No bounces';
+    case 'unsubscribe':
+      return 'No unsubscribe requests by email';
     default:
       return 'No other mail';
   }

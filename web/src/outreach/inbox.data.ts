@@ -1,7 +1,14 @@
 import { action, query, revalidate } from '@solidjs/router';
 import { trpc } from '../lib/trpc.ts';
 
-export type InboxFilter = 'to_handle' | 'handled' | 'auto_reply' | 'bounce' | 'unrelated' | 'all';
+export type InboxFilter =
+  | 'to_handle'
+  | 'handled'
+  | 'auto_reply'
+  | 'bounce'
+  | 'unsubscribe'
+  | 'unrelated'
+  | 'all';
 
 export const getInbox = query(
   (filter: InboxFilter, cursor?: string) => trpc.outreach.inbox.list.query({ filter, cursor }),
