@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds)('hostile graph files on %s', (kind) => {
 
   const settle = async (id: string) => {
     await expect
-      .poll(async () => (await view(id)).status, { timeout: 60_000, interval: 200 })
+      .poll(async () => (await view(id)).status, { timeout: 60_000, interval: 50 })
       .toMatch(/ready|failed/);
     return view(id);
   };
