@@ -3,9 +3,15 @@
  * it sets a new password once and ends her other sessions; a link older than an hour is
  * refused; an unknown address gets the same answer and no mail. Invitations are e-mailed too.
  */
+import { count, eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordResetJob } from '../server/auth/password-reset.job.ts';
 import { type Config, loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
+import { passwordResets, users } from '../server/db/schema/index.ts';
+import { startQueue } from '../server/jobs/queue.ts';
+import { startWorkers } from '../server/jobs/registry.ts';
 import { createTestApp, sessionCookieFrom, testSecret, trpcCall, userInWorkspace } from './support/app.ts';
 import { callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
@@ -103,5 +109,65 @@ describe.each(testDatabaseKinds)('password reset and invitation mail on %s', (ki
     expect(copied.emailedTo).toBeNull();
     expect(copied.url).toMatch(/^\/invite\//);
     expect(smtp.received.length).toBe(before);
+  });
+
+  it('answers before any mail goes out: a job sends it, whatever the mail server takes', async () => {
+    await userInWorkspace(app, database, { email: 'nia@agency.test', workspace: 'Agency' });
+    let release = () => {};
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    const slow = await startTestSmtp({
+      auth: { user: 'system', pass: 'smtp-secret' },
+      beforeAccept: () => opened,
+    });
+    const slowConfig = loadConfig({
+      SESSION_SECRET: testSecret,
+      PUBLIC_URL: 'http://murmur.test',
+      SMTP_URL: `smtp://system:smtp-secret@127.0.0.1:${slow.port}/?tls=none&from=no-reply%40murmur.test`,
+    });
+    const logger = pino({ level: 'silent' });
+    const queue = await startQueue(database, logger, [passwordResetJob]);
+    try {
+      await startWorkers({ database, logger, queue, config: slowConfig }, [passwordResetJob as never]);
+      const guest = callerFor(database, {}, { now: clock, config: slowConfig, queue });
+      // With the mail server holding every message, the answer still comes (it used to wait).
+      const answer = await guest.auth.requestPasswordReset({ email: 'nia@agency.test' });
+      expect(answer.message).toMatch(/^If nia@agency.test has a Murmur account/);
+      expect(slow.received).toEqual([]);
+      release();
+      await expect.poll(() => slow.received.length, { timeout: 30_000 }).toBe(1);
+      expect(slow.received[0]!.to).toEqual(['nia@agency.test']);
+      expect(linkIn(slow.received[0]!.raw)).toBeTruthy();
+    } finally {
+      release();
+      await queue.stop();
+      await slow.close();
+    }
+  });
+
+  it('removes a link whose mail was refused, so it neither works nor counts', async () => {
+    await userInWorkspace(app, database, { email: 'ola@agency.test', workspace: 'Agency' });
+    const refusing = await startTestSmtp({ auth: { user: 'system', pass: 'smtp-secret' }, rcpt: () => 550 });
+    try {
+      const refusingConfig = loadConfig({
+        SESSION_SECRET: testSecret,
+        PUBLIC_URL: 'http://murmur.test',
+        SMTP_URL: `smtp://system:smtp-secret@127.0.0.1:${refusing.port}/?tls=none&from=no-reply%40murmur.test`,
+      });
+      const guest = callerFor(database, {}, { now: clock, config: refusingConfig });
+      for (let i = 0; i < 4; i++) await guest.auth.requestPasswordReset({ email: 'ola@agency.test' });
+      const links = await database.db
+        .select({ n: count() })
+        .from(passwordResets)
+        .innerJoin(users, eq(users.id, passwordResets.userId))
+        .where(eq(users.email, 'ola@agency.test'));
+      expect(links[0]?.n).toBe(0);
+      // The mail server is back: the next request still gets its link (none of the four counted).
+      const working = callerFor(database, {}, { now: clock, config });
+      const before = smtp.received.length;
+      await working.auth.requestPasswordReset({ email: 'ola@agency.test' });
+      expect(smtp.received.slice(before).map((m) => m.to)).toEqual([['ola@agency.test']]);
+    } finally {
+      await refusing.close();
+    }
   });
 });

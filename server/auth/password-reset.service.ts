@@ -19,10 +19,18 @@ export const resetsPerHour = 3;
 
 export type ResetDeps = { db: Db; secret: string; config?: Config; baseUrl: string };
 
-/** Writes a reset link and e-mails it; returns whether a mail went out (never shown to the asker). */
-export async function requestPasswordReset(deps: ResetDeps, email: string, now: Date): Promise<boolean> {
+/**
+ * Writes a reset link and e-mails it. 'skipped' when there is nothing to send (no such account,
+ * three links this hour already, no mailer); 'failed' when the mail did not go out, its link then
+ * removed so it neither works nor counts. Never shown to the asker.
+ */
+export async function requestPasswordReset(
+  deps: ResetDeps,
+  email: string,
+  now: Date,
+): Promise<'sent' | 'skipped' | 'failed'> {
   const [user] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (!user) return false;
+  if (!user) return 'skipped';
   const [recent] = await deps.db
     .select({ n: count() })
     .from(passwordResets)
@@ -32,18 +40,19 @@ export async function requestPasswordReset(deps: ResetDeps, email: string, now: 
         gt(passwordResets.createdAt, new Date(now.getTime() - resetLifetimeMs)),
       ),
     );
-  if ((recent?.n ?? 0) >= resetsPerHour) return false;
+  if ((recent?.n ?? 0) >= resetsPerHour) return 'skipped';
   const [membership] = await deps.db
     .select({ workspaceId: memberships.workspaceId })
     .from(memberships)
     .where(eq(memberships.userId, user.id))
     .limit(1);
   const mailer = await systemMailer(deps.db, deps.secret, deps.config, membership?.workspaceId ?? null);
-  if (!mailer) return false;
+  if (!mailer) return 'skipped';
   const token = `mmr_${randomBytes(32).toString('base64url')}`;
+  const tokenHash = hashToken(deps.secret, token);
   await deps.db.insert(passwordResets).values({
     userId: user.id,
-    tokenHash: hashToken(deps.secret, token),
+    tokenHash,
     createdAt: now,
     expiresAt: new Date(now.getTime() + resetLifetimeMs),
   });
@@ -56,7 +65,9 @@ export async function requestPasswordReset(deps: ResetDeps, email: string, now: 
     },
     now,
   );
-  return outcome.ok;
+  if (outcome.ok) return 'sent';
+  await deps.db.delete(passwordResets).where(eq(passwordResets.tokenHash, tokenHash));
+  return 'failed';
 }
 
 /** Sets the new password through a valid link, uses the link up and ends every session. */

@@ -1,4 +1,5 @@
 /** Every kind of background job. `murmur serve` (in-process) and `murmur worker` run this list. */
+import { passwordResetJob } from '../auth/password-reset.job.ts';
 import { crawlJob } from '../crawl/crawl.job.ts';
 import { importJob } from '../imports/import.job.ts';
 import { inboxSyncJob, inboxTickJob } from '../outreach/inbox/inbox-sync.job.ts';
@@ -17,4 +18,5 @@ export const allJobs: JobDefinition<never>[] = [
   sendJob as never,
   inboxSyncJob as never,
   inboxTickJob as never,
+  passwordResetJob as never,
 ];

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.ts';
 import { emailSchema, roleSchema } from '../auth/auth.schemas.ts';
-import { publicBaseUrl } from '../auth/password-reset.procedures.ts';
+import { publicBaseUrl } from '../auth/public-base-url.ts';
 import { invitations, memberships, sessions, workspaces } from '../db/schema/index.ts';
 import { adminProcedure, router, userProcedure } from '../trpc/init.ts';
 import { createInvitation, listOpenInvitations, revokeInvitation } from './invitations.service.ts';

@@ -16,6 +16,8 @@ export type TestSmtpOptions = {
   rcpt?: (address: string) => number | undefined;
   /** Called after a message was read, before it is accepted. */
   onMessage?: (message: Received, count: number) => void;
+  /** Holds each message's acceptance until this settles: a server that is slow to answer. */
+  beforeAccept?: () => Promise<void>;
 };
 
 export async function startTestSmtp(options: TestSmtpOptions = {}) {
@@ -44,7 +46,8 @@ export async function startTestSmtp(options: TestSmtpOptions = {}) {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        await options.beforeAccept?.();
         const raw = Buffer.concat(chunks).toString('utf8');
         const message: Received = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
