@@ -149,7 +149,7 @@ console.log('| graph | run | 1 thread | 2 threads | speedup | peak MB, 1 thread 
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const row of threadRows) console.log(row);
 console.log(
-  `\nThe server's scoring job starts ${scoringThreads()} thread(s) here; a helper stops claiming work once the process has no core for it (server/scoring/fair-share.ts), which the 2-thread rows include.`,
+  `\nThe server's scoring job starts ${scoringThreads(3_000_000)} thread(s) here for 3M follows; a helper stops claiming work once the process has no core for it (server/scoring/fair-share.ts), which the 2-thread rows include.`,
 );
 
 // The same graph through the server's scoring path, in its own process.

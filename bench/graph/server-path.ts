@@ -19,7 +19,7 @@ const load = () => loadavg()[0].toFixed(2);
 console.log(`\nServer path (scoreInWorker), sf-3M, seconds; load average before: ${load()}\n`);
 console.log('| threads | total | load average after |');
 console.log('| ---: | ---: | ---: |');
-for (const threads of [1, scoringThreads()]) {
+for (const threads of [1, scoringThreads(graph.sources.length)]) {
   const start = performance.now();
   await scoreInWorker(copy(), { seed: 1, threads });
   console.log(`| ${threads} | ${((performance.now() - start) / 1000).toFixed(2)} | ${load()} |`);

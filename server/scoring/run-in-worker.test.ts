@@ -39,9 +39,11 @@ describe('scoring a niche off the HTTP thread', () => {
     await expect(scoreInWorker(bad, { seed: 1, threads: 2 })).rejects.toThrow(/Scoring failed: .*not a node/);
   });
 
-  it('starts a thread per core, at most four (helpers without a core step aside as they run)', () => {
-    expect(scoringThreads(1)).toBe(1);
-    expect(scoringThreads(2)).toBe(2);
-    expect(scoringThreads(8)).toBe(4);
+  it('starts a thread per core, at most four, for graphs big enough to pay for them', () => {
+    expect(scoringThreads(3_000_000, 1)).toBe(1);
+    expect(scoringThreads(3_000_000, 2)).toBe(2);
+    expect(scoringThreads(3_000_000, 8)).toBe(4);
+    expect(scoringThreads(250_000, 2)).toBe(2);
+    expect(scoringThreads(74_608, 2)).toBe(1);
   });
 });

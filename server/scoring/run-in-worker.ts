@@ -7,19 +7,24 @@ import { ScoringError } from './scoring.errors.ts';
 const workerUrl = new URL('./score.worker-entry.js', import.meta.url);
 
 /**
- * Threads to score on: every core, at most 4. Whether a helper thread pays is decided while it
- * runs, not guessed before: a helper that finds the process without a core for it stops claiming
- * work (fair-share.ts). The 1-minute load average this used to go by lags by minutes, so a
- * scoring right after another one ran on one thread on an idle machine.
+ * Threads to score on: one per core, at most 4, for a graph big enough that sampled betweenness
+ * takes long (250,000 follows and up: around half a second or more); below that a helper costs
+ * more to start than it saves. Whether a helper pays is then decided while it runs: one that
+ * finds the process without a core for it stops claiming work (fair-share.ts). The 1-minute
+ * load average this used to go by lags by minutes: a scoring right after another one ran on one
+ * thread on an idle machine.
  */
-export function scoringThreads(cores = availableParallelism()): number {
+export function scoringThreads(edgeCount: number, cores = availableParallelism()): number {
+  if (edgeCount < HELPER_MIN_EDGES) return 1;
   return Math.max(1, Math.min(4, cores));
 }
+
+const HELPER_MIN_EDGES = 250_000;
 
 /**
  * Scores a niche in a worker thread, so the server keeps answering requests while a
  * million-edge graph is scored. That worker computes betweenness together with
- * `threads - 1` helper threads (default: every core, at most 4) while it runs the
+ * `threads - 1` helper threads (default: see scoringThreads) while it runs the
  * other metrics; the scores are the same bits for any thread count. The worker
  * loads TypeScript through tsx.
  */
@@ -47,7 +52,7 @@ export function scoreInWorker(
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`scoring worker exited with code ${code}`));
     });
-    const threads = options.threads ?? scoringThreads();
+    const threads = options.threads ?? scoringThreads(input.sources.length);
     const request: ScoreRequest = { input, seed: options.seed, weights: options.weights, threads };
     const buffers = [input.sources, input.targets, input.platformFollowers, input.audience]
       .filter((a): a is Int32Array => !!a)
