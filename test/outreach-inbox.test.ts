@@ -394,25 +394,30 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
           signal: stop.signal,
         },
       );
-      await expect
-        .poll(async () => (await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing)
-        .toBe(true);
-      await dovecot.deliver(
-        'outreach',
-        plainMail({
-          from: 'Eve <eve@else.test>',
-          to: 'outreach@agency.test',
-          subject: 'Hello',
-          messageId: 'eve-1@else.test',
-          text: 'Hi!',
-        }),
-      );
-      await expect
-        .poll(async () => (await inbox.list({ filter: 'unrelated' })).items.map((m) => m.fromAddress), {
-          timeout: 20_000,
-        })
-        .toContain('eve@else.test');
-      stop.abort();
+      try {
+        // The mail may land while the first pass still runs, or once the watch waits in IDLE.
+        await expect
+          .poll(async () => (await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing)
+          .toBe(true);
+        await dovecot.deliver(
+          'outreach',
+          plainMail({
+            from: 'Eve <eve@else.test>',
+            to: 'outreach@agency.test',
+            subject: 'Hello',
+            messageId: 'eve-1@else.test',
+            text: 'Hi!',
+          }),
+        );
+        await expect
+          .poll(async () => (await inbox.list({ filter: 'unrelated' })).items.map((m) => m.fromAddress), {
+            timeout: 20_000,
+          })
+          .toContain('eve@else.test');
+      } finally {
+        // A failed wait must not leave the watch holding the folder for the tests after this one.
+        stop.abort();
+      }
       expect(await watching).toMatchObject({ idle: true, fetched: 1 });
       expect((await inbox.status()).find((s) => s.mailboxId === mailboxId)?.syncing).toBe(false);
     });

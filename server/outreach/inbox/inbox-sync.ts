@@ -134,14 +134,24 @@ export async function syncMailbox(
         result,
         renew,
       );
+    // Mail announced while a pass runs (after its search) would be missed until the watch ends:
+    // any announcement marks another pass as due, whenever it comes.
+    let due = false;
+    const onExists = () => {
+      due = true;
+    };
+    client.on('exists', onExists);
     await pass();
     const watch = options.watchSeconds ?? 0;
     if (watch > 0 && client.capabilities.has('IDLE')) {
       result.idle = true;
       const deadline = Date.now() + watch * 1000;
       while (Date.now() < deadline && client.usable && !options.signal?.aborted) {
-        const arrived = await waitForMail(client, deadline - Date.now(), options.signal);
-        if (arrived) await pass();
+        if (!due) await waitForMail(client, deadline - Date.now(), options.signal);
+        if (due) {
+          due = false;
+          await pass();
+        }
         await renew();
       }
     }
