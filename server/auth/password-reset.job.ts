@@ -15,12 +15,18 @@ export const passwordResetJobName = 'password-reset-mail';
 
 export type PasswordResetData = { email: string };
 
+/** At most one waiting per address: a flood of requests for one address queues one job. */
 export async function enqueuePasswordReset(queue: Queue, email: string) {
-  await queue.send(passwordResetJobName, { email }, { retryLimit: 3, retryDelay: 30, retryBackoff: true });
+  await queue.send(
+    passwordResetJobName,
+    { email },
+    { singletonKey: email, retryLimit: 3, retryDelay: 30, retryBackoff: true },
+  );
 }
 
 export const passwordResetJob = defineJob<PasswordResetData>({
   name: passwordResetJobName,
+  policy: 'short',
   async run(data, deps) {
     const now = new Date(deps.clock?.now() ?? Date.now());
     const deliveries = {
