@@ -4,9 +4,6 @@
  * reached through both posts is earned once, and one following both influencers is direct
  * audience once. Numbers worked out by hand in fakes/overlap-campaign.ts.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
@@ -20,6 +17,7 @@ import { overlapExpected, overlapGraph, overlapSeeds } from './fakes/overlap-cam
 import { createTestApp, userInWorkspace } from './support/app.ts';
 import { type Api, callerFor } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 describe.each(testDatabaseKinds)('campaign reach counts each account once on %s', (kind) => {
   const graph = overlapGraph();
@@ -38,7 +36,7 @@ describe.each(testDatabaseKinds)('campaign reach counts each account once on %s'
     queue = await startQueue(database, pino({ level: 'silent' }), allJobs);
     bsky = await startFakeBluesky({ graph, rateLimit: { limit: 100_000, windowMs: 60_000 } });
     config = loadConfig({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-reach-')),
+      DATA_DIR: tempDir('murmur-reach-'),
       SESSION_SECRET: 'x'.repeat(40),
       BLUESKY_APPVIEW_URL: bsky.url,
     });

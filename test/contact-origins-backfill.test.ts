@@ -4,8 +4,7 @@
  * niche, account, platform, handle, profile link, and the score and rank of the niche's scoring
  * at the time — and leaves the score unknown, never zero, where no scoring preceded it.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -18,12 +17,13 @@ import { seedScoredNiche } from '../server/leaderboard/leaderboard.seed.ts';
 import { createTestApp, userInWorkspace } from './support/app.ts';
 import { callerFor } from './support/caller.ts';
 import { createPostgresDatabase, testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 const backfill = '0016_backfill_contact_origins';
 
 /** The migrations folder as it was before `tag`: what an older Murmur shipped. */
 function migrationsBefore(tag: string) {
-  const folder = mkdtempSync(join(tmpdir(), 'murmur-old-migrations-'));
+  const folder = tempDir('murmur-old-migrations-');
   cpSync(migrationsFolder, folder, { recursive: true });
   const journalFile = join(folder, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };

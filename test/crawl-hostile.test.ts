@@ -5,9 +5,6 @@
  * after every restart. Now the crawl completes with the bad parts counted as errors, the app
  * keeps answering, and a new app over the same database crawls again without crashing.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +21,7 @@ import { createScaledClock } from './fakes/scaled-clock.ts';
 import { type Caller, createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
 import { callerFor } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 // The seed is followed by twelve accounts, each following a few of six candidates.
 const edges: [string, string][] = [];
@@ -38,7 +36,7 @@ describe.each(testDatabaseKinds)('crawling a hostile Mastodon server on %s', (ki
   let queue: Queue | undefined;
   let app: ReturnType<typeof createTestApp>;
   let member: Caller;
-  const dataDir = mkdtempSync(join(tmpdir(), 'murmur-hostile-'));
+  const dataDir = tempDir('murmur-hostile-');
 
   /** What `murmur serve` starts: the queue, its workers, crawls left running, and the app. */
   async function startInstance() {

@@ -2,12 +2,12 @@
  * Issue 8: the embedded database's files were world-writable (mode 666). Now the data folder
  * is 0700, its files 0600, for a fresh folder and for one left behind with loose modes.
  */
-import { chmodSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
 import { openConfiguredDatabase } from '../server/db/open.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 function looseEntries(dir: string): string[] {
   const out: string[] = [];
@@ -21,7 +21,7 @@ function looseEntries(dir: string): string[] {
 
 describe('the embedded database folder', () => {
   it('keeps every file private to its owner, fresh and after a start over loose modes', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'murmur-modes-')), 'data');
+    const dataDir = join(tempDir('murmur-modes-'), 'data');
     const config = loadConfig({ DATA_DIR: dataDir });
     const previousUmask = process.umask(0o000);
     try {

@@ -6,8 +6,7 @@
  */
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
@@ -22,6 +21,7 @@ import { startWorkers } from '../server/jobs/registry.ts';
 import type { Caller } from './support/app.ts';
 import { type Api, callerFor } from './support/caller.ts';
 import { testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 import { migratedDataDir } from './support/templates.ts';
 import { openWorld, type World } from './support/world.ts';
 
@@ -67,7 +67,7 @@ describe.each(testDatabaseKinds)('recovering imports on %s', (kind) => {
     expect((await upload(orphan)).status).toBe(409);
 
     await recoverImports(world.database, world.queue);
-    const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-recover-')) });
+    const config = loadConfig({ DATA_DIR: tempDir('murmur-recover-') });
     await startWorkers(
       { database: world.database, logger: pino({ level: 'silent' }), queue: world.queue, config },
       allJobs,

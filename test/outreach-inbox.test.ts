@@ -5,9 +5,6 @@
  * Ada's deal to Replied and stops only her follow-up, suppresses Cleo's address, and reading it
  * again changes nothing. Another workspace never sees any of it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +23,7 @@ import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
 import { type Dovecot, skipDovecotReason, startDovecot } from './support/dovecot.ts';
 import { bounceMail, outOfOfficeMail, plainMail, replyMail } from './support/inbound-mail.ts';
 import { addMailbox, type SentThread, seedSentSequence } from './support/outreach-state.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
   'outreach inbox on %s',
@@ -426,7 +424,7 @@ describe.skipIf(skipDovecotReason).each(testDatabaseKinds)(
       const logger = pino({ level: 'silent' });
       const queue = await startQueue(database, logger, [inboxSyncJob]);
       const config = loadConfig({
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-inbox-stop-')),
+        DATA_DIR: tempDir('murmur-inbox-stop-'),
         SESSION_SECRET: testSecret,
       });
       await startWorkers({ database, logger, queue, config }, [inboxSyncJob as never]);

@@ -4,9 +4,6 @@
  * learned model is refused, saying why. Posts are tracked on the loopback Bluesky server; the
  * niche is the crawl of the same accounts, written as the crawler stores it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from '../server/adapters/http/fetcher.ts';
@@ -20,6 +17,7 @@ import { type FakeBluesky, startFakeBluesky } from './fakes/bluesky-server.ts';
 import { buildFakeGraph } from './fakes/fake-graph.ts';
 import { type Api, callerFor, failure } from './support/caller.ts';
 import { testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 import { openWorld, type World } from './support/world.ts';
 
 const MINUTE = 60_000;
@@ -52,7 +50,7 @@ describe.each(testDatabaseKinds)('planning with learned probabilities on %s', (k
     world = await openWorld(kind, { workers: true, prefix: 'learned' });
     bsky = await startFakeBluesky({ graph, rateLimit: { limit: 100_000, windowMs: 60_000 } });
     const config = loadConfig({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-learned-')),
+      DATA_DIR: tempDir('murmur-learned-'),
       SESSION_SECRET: 'x'.repeat(40),
       BLUESKY_APPVIEW_URL: bsky.url,
     });

@@ -4,9 +4,6 @@
  * the instance the address names (/api/v2/search?q=URL&resolve=true), then tracked as usual.
  * Against the loopback Mastodon instance.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
@@ -15,6 +12,7 @@ import { type FakeMastodon, startFakeMastodon } from './fakes/mastodon-server.ts
 import { createTestApp, userInWorkspace } from './support/app.ts';
 import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 describe.each(testDatabaseKinds)('tracking Mastodon statuses by any address on %s', (kind) => {
   const graph = buildFakeGraph({
@@ -35,7 +33,7 @@ describe.each(testDatabaseKinds)('tracking Mastodon statuses by any address on %
       rateLimit: { limit: 100_000, windowMs: 60_000 },
     });
     const config = loadConfig({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-masto-urls-')),
+      DATA_DIR: tempDir('murmur-masto-urls-'),
       SESSION_SECRET: 'x'.repeat(40),
       MASTODON_INSTANCE_URLS: `masto.test=${masto.url}`,
     });

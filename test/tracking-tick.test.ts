@@ -5,9 +5,6 @@
  * after on the decaying schedule (every 15 minutes the first day, hourly after), and each poll
  * leaves a snapshot. The test waits for snapshot rows, never for time.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../server/config.ts';
@@ -21,6 +18,7 @@ import { createManualClock } from './fakes/scaled-clock.ts';
 import { createTestApp, userInWorkspace } from './support/app.ts';
 import { type Api, callerFor } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -43,7 +41,7 @@ describe.each(testDatabaseKinds)('the tracking tick on real workers on %s', (kin
     database = await openTestDatabase(kind);
     const logger = pino({ level: 'silent' });
     const config = loadConfig({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-tick-')),
+      DATA_DIR: tempDir('murmur-tick-'),
       SESSION_SECRET: 'x'.repeat(40),
       BLUESKY_APPVIEW_URL: bsky.url,
     });

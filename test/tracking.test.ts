@@ -4,9 +4,6 @@
  * metrics, survives a failing poll and a deleted post, finds posts by hashtag, and never sees
  * another workspace's posts. Against the loopback platform servers, on an injected clock.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from '../server/adapters/http/fetcher.ts';
 import { loadConfig } from '../server/config.ts';
@@ -20,6 +17,7 @@ import { type FakeMastodon, startFakeMastodon } from './fakes/mastodon-server.ts
 import { createTestApp, trpcCall, userInWorkspace } from './support/app.ts';
 import { type Api, callerFor, failure } from './support/caller.ts';
 import { openTestDatabase, testDatabaseKinds } from './support/database.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 const MINUTE = 60_000;
 // hub is the influencer; a follows hub, b follows a, e follows b; d reposts through c's repost.
@@ -65,7 +63,7 @@ describe.each(testDatabaseKinds)('tracking and reports on %s', (kind) => {
     });
     masto = await startFakeMastodon({ graph, domain: 'masto.test', rateLimit });
     const config = loadConfig({
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-tracking-')),
+      DATA_DIR: tempDir('murmur-tracking-'),
       SESSION_SECRET: 'x'.repeat(40),
       BLUESKY_APPVIEW_URL: bsky.url,
       MASTODON_INSTANCE_URLS: `masto.test=${masto.url}`,

@@ -13,20 +13,19 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate, migrationsFolder } from '../../server/db/migrate.ts';
 import { pgliteFolder } from '../../server/db/open.ts';
 import { projectRoot } from '../../server/lib/project-root.ts';
+import { tempDir } from './temp-dir.ts';
 
 const root = projectRoot(import.meta.url);
 const cacheFolder = join(root, 'node_modules', '.cache', 'murmur-test');
@@ -109,7 +108,7 @@ export function pgliteDump(): Blob {
  * and Murmur migrates it on open.
  */
 export function migratedDataDir(prefix = 'murmur-test-'): string {
-  const folder = mkdtempSync(join(tmpdir(), prefix));
+  const folder = tempDir(prefix);
   if (existsSync(dataFolder)) cpSync(dataFolder, pgliteFolder(folder), { recursive: true });
   return folder;
 }

@@ -3,9 +3,6 @@
  * plus an app over them and three callers: a member and a viewer of "Agency", and an
  * outsider in another workspace.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../server/config.ts';
 import { allJobs } from '../../server/jobs/all.ts';
@@ -13,13 +10,14 @@ import { startQueue } from '../../server/jobs/queue.ts';
 import { startWorkers } from '../../server/jobs/registry.ts';
 import { createTestApp, userInWorkspace } from './app.ts';
 import { openTestDatabase, type TestDatabaseKind } from './database.ts';
+import { tempDir } from './temp-dir.ts';
 
 export async function openWorld(kind: TestDatabaseKind, options: { workers: boolean; prefix: string }) {
   const database = await openTestDatabase(kind);
   const logger = pino({ level: 'silent' });
   const queue = await startQueue(database, logger, allJobs);
   if (options.workers) {
-    const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'murmur-world-')) });
+    const config = loadConfig({ DATA_DIR: tempDir('murmur-world-') });
     await startWorkers({ database, logger, queue, config }, allJobs);
   }
   const app = createTestApp(database, { queue });
