@@ -71,13 +71,35 @@ export async function ensureTemplates(): Promise<void> {
     await database.close();
     renameSync(partial, dataFolder);
   }
+  removeStaleFiles();
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) await ensurePostgresTemplate(adminUrl);
+}
+
+/** Templates of earlier migrations are never used again: one per migration change piled up. */
+function removeStaleFiles() {
+  for (const name of readdirSync(cacheFolder)) {
+    const stale = /^pglite-([0-9a-f]{16})(-data|\.tar)$/.exec(name);
+    if (stale && stale[1] !== id) rmSync(join(cacheFolder, name), { recursive: true, force: true });
+  }
+}
+
+/** Drops earlier migrations' template databases; one still in use (an older checkout's run) stays. */
+async function dropStalePostgresTemplates(admin: postgres.Sql) {
+  const stale = await admin<{ name: string }[]>`
+    select datname as name from pg_database
+    where datname like 'murmur\_template\_%' and datname <> ${postgresTemplateName}
+      and datname not like '%\_partial'`;
+  for (const { name } of stale) {
+    if (!/^murmur_template_[0-9a-f]{16}$/.test(name)) continue;
+    await admin.unsafe(`drop database if exists ${name}`).catch(() => undefined);
+  }
 }
 
 async function ensurePostgresTemplate(adminUrl: string): Promise<void> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
+    await dropStalePostgresTemplates(admin);
     const found = await admin`select 1 from pg_database where datname = ${postgresTemplateName}`;
     if (found.length) return;
     const partial = `${postgresTemplateName}_partial`;
