@@ -2,6 +2,7 @@
 import { createAsync, useAction, useSubmission } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { canAdmin, useMe } from '../auth/session.ts';
+import { createOneShot } from '../lib/one-shot.ts';
 import {
   getIdentity,
   getMailboxes,
@@ -122,20 +123,10 @@ function MailboxList() {
 
 function TestButton(props: { mailbox: Mailbox }) {
   const [to, setTo] = createSignal('');
-  const [result, setResult] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
-  const run = async () => {
-    setBusy(true);
-    setResult(undefined);
-    try {
-      const r = await testMailbox(props.mailbox.id, to() || props.mailbox.fromAddress);
-      setResult(r.ok ? `Sent. The server answered: ${r.response}` : `Failed (${r.kind}): ${r.message}`);
-    } catch (e) {
-      setResult(`Failed: ${(e as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result, busy, run } = createOneShot(async () => {
+    const r = await testMailbox(props.mailbox.id, to() || props.mailbox.fromAddress);
+    return r.ok ? `Sent. The server answered: ${r.response}` : `Failed (${r.kind}): ${r.message}`;
+  });
   return (
     <div class="inline-form">
       <input

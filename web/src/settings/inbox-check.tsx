@@ -3,7 +3,8 @@
  * opens the folder read-only, then says what it found, or which step failed and why, in words
  * an admin can act on (the server names the step: see server/outreach/inbox/check-inbox.ts).
  */
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { createOneShot } from '../lib/one-shot.ts';
 import { checkInbox, type InboxCheck } from '../outreach/inbox.data.ts';
 import type { Mailbox } from '../outreach/outreach.data.ts';
 
@@ -27,19 +28,9 @@ export function describeCheck(mailbox: Mailbox, result: InboxCheck): string {
 }
 
 export function InboxCheckButton(props: { mailbox: Mailbox }) {
-  const [result, setResult] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
-  const run = async () => {
-    setBusy(true);
-    setResult(undefined);
-    try {
-      setResult(describeCheck(props.mailbox, await checkInbox(props.mailbox.id)));
-    } catch (e) {
-      setResult(`Failed: ${(e as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { result, busy, run } = createOneShot(async () =>
+    describeCheck(props.mailbox, await checkInbox(props.mailbox.id)),
+  );
   return (
     <div class="inline-form">
       <button type="button" disabled={busy()} onClick={run}>
