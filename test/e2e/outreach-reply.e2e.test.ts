@@ -35,6 +35,23 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
     const call = <T>(path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation') =>
       pageApi(page)<T>(path, input, kind);
 
+    /** A mailbox that sends to nowhere in particular and reads replies from dovecot's outreach user. */
+    const addMailbox = (name: string, fromAddress: string, imapPassword?: string) => {
+      const imap = dovecot.account('outreach');
+      return call<{ id: string }>('outreach.createMailbox', {
+        name,
+        fromAddress,
+        smtpHost: '127.0.0.1',
+        smtpPort: 2525,
+        smtpTls: 'none',
+        imapHost: imap.host,
+        imapPort: imap.port,
+        imapTls: false,
+        imapUser: imap.user,
+        imapPassword: imapPassword ?? imap.password,
+      });
+    };
+
     it('moves the replying deal to Replied and cancels only its next step', async () => {
       await page.goto(server.url);
       await page.getByLabel('Your name').fill('Mia Marketer');
@@ -62,19 +79,7 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
         campaignId: campaign.id,
         contactIds,
       });
-      const imap = dovecot.account('outreach');
-      const mailbox = await call<{ id: string }>('outreach.createMailbox', {
-        name: 'Outreach',
-        fromAddress: 'outreach@agency.test',
-        smtpHost: '127.0.0.1',
-        smtpPort: 2525,
-        smtpTls: 'none',
-        imapHost: imap.host,
-        imapPort: imap.port,
-        imapTls: false,
-        imapUser: imap.user,
-        imapPassword: imap.password,
-      });
+      const mailbox = await addMailbox('Outreach', 'outreach@agency.test');
       await call('outreach.setIdentity', { mailboxId: mailbox.id, fromName: 'Mia' });
       const template = await call<{ id: string }>('outreach.createTemplate', {
         name: 'Intro',
@@ -155,19 +160,8 @@ describe.skipIf(!!skipBrowserReason || !!skipDovecotReason)(
 
     it('checks a mailbox’s inbox from Settings: what it found, or the step that failed', async () => {
       // A second mailbox whose IMAP password is wrong (last: the server then slows logins down).
+      await addMailbox('Typo', 'typo@agency.test', 'not the password');
       const imap = dovecot.account('outreach');
-      await call('outreach.createMailbox', {
-        name: 'Typo',
-        fromAddress: 'typo@agency.test',
-        smtpHost: '127.0.0.1',
-        smtpPort: 2525,
-        smtpTls: 'none',
-        imapHost: imap.host,
-        imapPort: imap.port,
-        imapTls: false,
-        imapUser: imap.user,
-        imapPassword: 'not the password',
-      });
       await page.goto(`${server.url}/settings`);
       const mailboxes = page.getByRole('list').filter({ hasText: 'outreach@agency.test' });
       await expect
