@@ -175,28 +175,31 @@ export async function syncMailbox(
   }
 }
 
-/** Resolves true when the server announces new mail during IDLE, false at the deadline. */
-async function waitForMail(client: ImapFlow, ms: number, signal?: AbortSignal): Promise<boolean> {
+/**
+ * Waits in IDLE until the server announces new mail, the deadline passes or the signal aborts.
+ * What arrived is recorded by the caller's own 'exists' listener, which sees announcements made
+ * outside this wait too.
+ */
+async function waitForMail(client: ImapFlow, ms: number, signal?: AbortSignal): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  let onExists: (() => void) | undefined;
-  let onAbort: (() => void) | undefined;
-  const arrived = new Promise<boolean>((resolve) => {
-    onExists = () => resolve(true);
-    onAbort = () => resolve(false);
-    client.once('exists', onExists);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  let stop: (() => void) | undefined;
+  const woken = new Promise<void>((resolve) => {
+    stop = () => resolve();
+    client.once('exists', stop);
+    signal?.addEventListener('abort', stop, { once: true });
+    timer = setTimeout(stop, Math.max(0, ms));
   });
   // IDLE ends when another command is issued; the exists event comes while it runs.
   const idling = client.idle().catch(() => undefined);
-  const outcome = await arrived;
+  await woken;
   clearTimeout(timer);
-  if (onExists) client.off('exists', onExists);
-  if (onAbort) signal?.removeEventListener('abort', onAbort);
+  if (stop) {
+    client.off('exists', stop);
+    signal?.removeEventListener('abort', stop);
+  }
   // Any command ends IDLE; NOOP is the cheapest.
   await client.noop().catch(() => undefined);
   await idling;
-  return outcome;
 }
 
 async function readNew(
